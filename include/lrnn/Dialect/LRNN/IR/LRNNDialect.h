@@ -1,0 +1,10 @@
+//===- LRNNDialect.h - lrnn dialect -----------------------------*- C++ -*-===//
+
+#ifndef LRNN_DIALECT_LRNN_IR_LRNNDIALECT_H
+#define LRNN_DIALECT_LRNN_IR_LRNNDIALECT_H
+
+#include "mlir/IR/Dialect.h"
+
+#include "lrnn/Dialect/LRNN/IR/LRNNDialect.h.inc"
+
+#endif // LRNN_DIALECT_LRNN_IR_LRNNDIALECT_H

@@ -1,0 +1,19 @@
+//===- LoadModel.h - Load a model from any file lrnn accepts ----*- C++ -*-===//
+
+#ifndef LRNN_IMPORT_LOADMODEL_H
+#define LRNN_IMPORT_LOADMODEL_H
+
+#include "lrnn/Import/ImportModel.h"
+
+namespace lrnn {
+
+/// Loads `path`: an interchange file (`.safetensors`, imported on the fly) or
+/// MLIR text or bytecode, parsed and verified. Parse and verifier errors are
+/// returned as one line, "<path>:<line>:<col>: <message>".
+llvm::Expected<mlir::OwningOpRef<mlir::ModuleOp>>
+loadModelFile(llvm::StringRef path, mlir::MLIRContext *context,
+              const ImportOptions &options = {});
+
+} // namespace lrnn
+
+#endif // LRNN_IMPORT_LOADMODEL_H

@@ -1,0 +1,68 @@
+//===- Npy.h - Strict reader and writer for NumPy .npy files ----*- C++ -*-===//
+//
+// The .npy format (versions 1.0, 2.0 and 3.0) restricted to what lrnn needs:
+// little-endian (or byte-order-free) numeric dtypes in C order. Anything else
+// (Fortran order, big-endian, object arrays, structured dtypes, truncated
+// data, trailing garbage, absurd sizes) is rejected with a one-line error that
+// names the file and the reason.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef LRNN_SUPPORT_NPY_H
+#define LRNN_SUPPORT_NPY_H
+
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Error.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace lrnn {
+
+/// Element types lrnn reads and writes.
+enum class NpyDType { F32, F64, I8, I16, I32, I64 };
+
+/// The numpy descriptor string of a dtype, e.g. "<f4".
+llvm::StringRef npyDescr(NpyDType dtype);
+/// Size in bytes of one element.
+size_t npyElementSize(NpyDType dtype);
+
+/// An array read from a .npy file. `data` holds the raw little-endian bytes
+/// in C order; use the typed accessors to convert.
+struct NpyArray {
+  NpyDType dtype = NpyDType::F32;
+  std::vector<int64_t> shape;
+  std::vector<char> data;
+
+  int64_t numElements() const;
+  /// All elements converted to double (exact for every supported dtype
+  /// except I64 values beyond 2^53).
+  std::vector<double> toDoubles() const;
+};
+
+/// Parses a .npy image held in memory. `name` is used in error messages
+/// (usually the file path). Errors read "<name>: <reason>".
+llvm::Expected<NpyArray> parseNpy(llvm::StringRef bytes, llvm::StringRef name);
+
+/// Reads a .npy file. Errors read "<path>: <reason>".
+llvm::Expected<NpyArray> readNpy(llvm::StringRef path);
+
+/// Serialises an array into a version 1.0 .npy image (version 2.0 if the
+/// header does not fit in 65535 bytes).
+std::string serializeNpy(NpyDType dtype, llvm::ArrayRef<int64_t> shape,
+                         llvm::ArrayRef<char> rawData);
+
+/// Writes a .npy file atomically: on any error no file (and no partial file)
+/// is left at `path`. Errors read "<path>: <reason>".
+llvm::Error writeNpy(llvm::StringRef path, NpyDType dtype,
+                     llvm::ArrayRef<int64_t> shape, llvm::ArrayRef<char> rawData);
+
+/// Convenience: writes float32 data of the given shape.
+llvm::Error writeNpyF32(llvm::StringRef path, llvm::ArrayRef<int64_t> shape,
+                        llvm::ArrayRef<float> data);
+
+} // namespace lrnn
+
+#endif // LRNN_SUPPORT_NPY_H

@@ -1,0 +1,214 @@
+//===- LRNNOps.cpp - lrnn operations --------------------------------------===//
+
+#include "lrnn/Dialect/LRNN/IR/LRNNOps.h"
+#include "lrnn/Dialect/LRNN/IR/LRNNWeights.h"
+
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/OpImplementation.h"
+
+#include <cmath>
+
+using namespace mlir;
+using namespace lrnn;
+
+static int64_t vectorSize(Value value) {
+  return cast<RankedTensorType>(value.getType()).getDimSize(0);
+}
+
+static bool isLRNNVector(Type type) {
+  auto tensor = dyn_cast<RankedTensorType>(type);
+  return tensor && tensor.getRank() == 1 && tensor.hasStaticShape() &&
+         tensor.getDimSize(0) > 0 && tensor.getElementType().isF32();
+}
+
+// The gelu variant prints as a bare keyword: `approximation(tanh)`.
+static ParseResult parseGeluApproximation(OpAsmParser &parser,
+                                          GeluApproximationAttr &attr) {
+  StringRef keyword;
+  SMLoc loc = parser.getCurrentLocation();
+  if (parser.parseKeyword(&keyword))
+    return failure();
+  std::optional<GeluApproximation> value = symbolizeGeluApproximation(keyword);
+  if (!value)
+    return parser.emitError(loc) << "expected 'tanh' or 'erf', got '"
+                                 << keyword << "'";
+  attr = GeluApproximationAttr::get(parser.getContext(), *value);
+  return success();
+}
+
+static void printGeluApproximation(OpAsmPrinter &printer, Operation *,
+                                   GeluApproximationAttr attr) {
+  printer << stringifyGeluApproximation(attr.getValue());
+}
+
+//===----------------------------------------------------------------------===//
+// ModelOp
+//===----------------------------------------------------------------------===//
+
+void ModelOp::build(OpBuilder &builder, OperationState &state, StringRef name,
+                    RankedTensorType inputType, RankedTensorType outputType) {
+  state.addAttribute(getSymNameAttrName(state.name),
+                     builder.getStringAttr(name));
+  state.addAttribute(getFunctionTypeAttrName(state.name),
+                     TypeAttr::get(builder.getFunctionType({inputType},
+                                                           {outputType})));
+  Region *body = state.addRegion();
+  Block *block = new Block();
+  block->addArgument(inputType, state.location);
+  body->push_back(block);
+}
+
+// lrnn.model @name(%u: tensor<Nxf32>) -> tensor<Mxf32> attributes {..} {..}
+ParseResult ModelOp::parse(OpAsmParser &parser, OperationState &result) {
+  StringAttr name;
+  OpAsmParser::Argument input;
+  Type outputType;
+  if (parser.parseSymbolName(name, getSymNameAttrName(result.name),
+                             result.attributes) ||
+      parser.parseLParen() ||
+      parser.parseArgument(input, /*allowType=*/true) ||
+      parser.parseRParen() || parser.parseArrow() ||
+      parser.parseType(outputType))
+    return failure();
+  result.addAttribute(
+      getFunctionTypeAttrName(result.name),
+      TypeAttr::get(FunctionType::get(parser.getContext(), {input.type},
+                                      {outputType})));
+  if (parser.parseOptionalAttrDictWithKeyword(result.attributes))
+    return failure();
+  Region *body = result.addRegion();
+  return parser.parseRegion(*body, {input});
+}
+
+void ModelOp::print(OpAsmPrinter &p) {
+  p << ' ';
+  p.printSymbolName(getSymName());
+  p << '(';
+  p.printRegionArgument(getInput());
+  p << ") -> " << getOutputType();
+  p.printOptionalAttrDictWithKeyword(
+      (*this)->getAttrs(), {getSymNameAttrName(), getFunctionTypeAttrName()});
+  p << ' ';
+  p.printRegion(getBody(), /*printEntryBlockArgs=*/false,
+                /*printBlockTerminators=*/true);
+}
+
+LogicalResult ModelOp::verify() {
+  FunctionType type = getFunctionType();
+  if (type.getNumInputs() != 1 || type.getNumResults() != 1)
+    return emitOpError() << "must take one input vector and return one output "
+                            "vector, got "
+                         << type;
+  if (!isLRNNVector(type.getInput(0)) || !isLRNNVector(type.getResult(0)))
+    return emitOpError() << "input and output must be non-empty 1-D static "
+                            "tensors of f32, got "
+                         << type;
+  Block &block = getBody().front();
+  if (block.getNumArguments() != 1 ||
+      block.getArgument(0).getType() != type.getInput(0))
+    return emitOpError() << "body must take exactly one argument of type "
+                         << type.getInput(0);
+  return success();
+}
+
+SmallVector<DiagRecurrenceOp> ModelOp::getRecurrences() {
+  return llvm::to_vector(getBodyBlock().getOps<DiagRecurrenceOp>());
+}
+
+int64_t ModelOp::getNumStates() {
+  int64_t states = 0;
+  for (DiagRecurrenceOp op : getRecurrences())
+    states += vectorSize(op.getInputRe());
+  return states;
+}
+
+//===----------------------------------------------------------------------===//
+// OutputOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult OutputOp::verify() {
+  auto model = (*this)->getParentOfType<ModelOp>();
+  if (getValue().getType() != model.getOutputType())
+    return emitOpError() << "output of type " << getValue().getType()
+                         << " does not match the model's output type "
+                         << model.getOutputType();
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// Projections
+//===----------------------------------------------------------------------===//
+
+LogicalResult ProjectOp::verify() {
+  int64_t rows = vectorSize(getResult()), cols = vectorSize(getInput());
+  if (failed(verifyWeight(*this, "weight", getWeight(), rows, cols)))
+    return failure();
+  if (auto bias = getBiasAttr())
+    return verifyVector(*this, "bias", bias, rows);
+  return success();
+}
+
+LogicalResult ComplexProjectOp::verify() {
+  int64_t rows = vectorSize(getReal()), cols = vectorSize(getInput());
+  if (failed(verifyWeight(*this, "weight_re", getWeightRe(), rows, cols)))
+    return failure();
+  return verifyWeight(*this, "weight_im", getWeightIm(), rows, cols);
+}
+
+LogicalResult ComplexReadoutOp::verify() {
+  float kappa = getKappa().convertToFloat();
+  if (!std::isfinite(kappa))
+    return emitOpError() << "kappa must be finite";
+  int64_t rows = vectorSize(getResult()), cols = vectorSize(getReal());
+  if (failed(verifyWeight(*this, "weight_re", getWeightRe(), rows, cols)))
+    return failure();
+  return verifyWeight(*this, "weight_im", getWeightIm(), rows, cols);
+}
+
+//===----------------------------------------------------------------------===//
+// DiagRecurrenceOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult DiagRecurrenceOp::verify() {
+  int64_t states = vectorSize(getInputRe());
+  if (failed(verifyVector(*this, "lambda_re", getLambdaRe(), states)) ||
+      failed(verifyVector(*this, "lambda_im", getLambdaIm(), states)))
+    return failure();
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// Element-wise ops
+//===----------------------------------------------------------------------===//
+
+LogicalResult ScaleOp::verify() {
+  return verifyVector(*this, "factor", getFactor(), vectorSize(getInput()));
+}
+
+LogicalResult BatchNormOp::verify() {
+  int64_t size = vectorSize(getInput());
+  for (auto [name, attr] :
+       {std::pair<StringRef, ElementsAttr>{"scale", getScale()},
+        {"bias", getBias()},
+        {"mean", getMean()},
+        {"var", getVar()}})
+    if (failed(verifyVector(*this, name, attr, size)))
+      return failure();
+  float epsilon = getEpsilon().convertToFloat();
+  if (!std::isfinite(epsilon) || epsilon < 0)
+    return emitOpError() << "epsilon must be finite and non-negative, got "
+                         << epsilon;
+  std::vector<float> var = *readF32Elements(getVar());
+  for (auto [k, v] : llvm::enumerate(var)) {
+    if (v < 0)
+      return emitOpError() << "var: negative variance " << v << " at index "
+                           << k;
+    if (v + epsilon <= 0)
+      return emitOpError() << "var: variance plus epsilon is zero at index "
+                           << k;
+  }
+  return success();
+}
+
+#define GET_OP_CLASSES
+#include "lrnn/Dialect/LRNN/IR/LRNNOps.cpp.inc"

@@ -1,0 +1,24 @@
+# -*- Python -*-
+import os
+
+import lit.formats
+from lit.llvm import llvm_config
+
+config.name = "LRNN"
+config.test_format = lit.formats.ShTest(not llvm_config.use_lit_shell)
+config.suffixes = [".mlir", ".test"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.lrnn_obj_root, "test")
+config.excludes = ["CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py", "Inputs"]
+
+llvm_config.with_system_environment(["HOME", "TMP", "TEMP"])
+llvm_config.use_default_substitutions()
+
+tool_dirs = [config.lrnn_tools_dir, config.llvm_tools_dir]
+llvm_config.add_tool_substitutions(["lrnn-opt", "lrnn-import", "lrnn-run"],
+                                   tool_dirs)
+# Tests need the Python that has numpy (Debian's), whatever is first on PATH.
+config.substitutions.append(("%python", config.python_executable))
+config.substitutions.append(("%inputs", os.path.join(config.test_source_root, "Inputs")))
+config.substitutions.append(("%scripts", os.path.join(config.lrnn_src_root, "scripts")))
+config.substitutions.append(("%examples", os.path.join(config.lrnn_src_root, "examples")))
