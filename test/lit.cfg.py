@@ -15,10 +15,13 @@ llvm_config.with_system_environment(["HOME", "TMP", "TEMP"])
 llvm_config.use_default_substitutions()
 
 tool_dirs = [config.lrnn_tools_dir, config.llvm_tools_dir]
-llvm_config.add_tool_substitutions(["lrnn-opt", "lrnn-import", "lrnn-run"],
-                                   tool_dirs)
-# Tests need the Python that has numpy (Debian's), whatever is first on PATH.
-config.substitutions.append(("%python", config.python_executable))
+# `not` and `count` at the start of a RUN line (lit's defaults only cover
+# them after a pipe).
+llvm_config.add_tool_substitutions(
+    ["lrnn-opt", "lrnn-import", "lrnn-run", "not", "count"], tool_dirs)
+# Tests need the Python that has numpy (Debian's), not the one running lit.
+config.substitutions = [s for s in config.substitutions if s[0] != "%python"]
+config.substitutions.append(("%python", '"%s"' % config.python_executable))
 config.substitutions.append(("%inputs", os.path.join(config.test_source_root, "Inputs")))
 config.substitutions.append(("%scripts", os.path.join(config.lrnn_src_root, "scripts")))
 config.substitutions.append(("%examples", os.path.join(config.lrnn_src_root, "examples")))

@@ -8,6 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "lrnn/Dialect/LRNN/IR/LRNNWeights.h"
 #include "lrnn/Import/LoadModel.h"
 #include "lrnn/InitAll.h"
 #include "lrnn/Interpreter/Interpreter.h"
@@ -106,11 +107,24 @@ int main(int argc, char **argv) {
   if (auto err = lrnn::writeNpyF32(outputPath, {steps, dOut}, result))
     return fail(toString(std::move(err)));
 
-  if (summary)
+  if (summary) {
+    // Stored weights against the dense size: what pruning bought.
+    int64_t nonZeros = 0, entries = 0;
+    model->walk([&](mlir::Operation *op) {
+      for (mlir::NamedAttribute attr : op->getAttrs())
+        if (auto shape = lrnn::getWeightShape(attr.getValue())) {
+          entries += shape->first * shape->second;
+          nonZeros += *lrnn::countNonZeros(attr.getValue());
+        }
+    });
     outs() << "lrnn-run: " << modelPath << ": " << steps << " steps, d_input "
-           << dIn << ", d_output " << dOut << ", " << (*interp)->getNumStates()
-           << " complex states, interp "
+           << dIn << ", d_output " << dOut << ", "
+           << (*interp)->getNumStates() << " complex states, weights "
+           << nonZeros << "/" << entries << " non-zero ("
+           << format("%.1f", entries ? 100.0 * nonZeros / entries : 0.0)
+           << "%), interp "
            << format("%.0f", seconds > 0 ? steps / seconds : 0.0)
            << " steps/s\n";
+  }
   return 0;
 }
