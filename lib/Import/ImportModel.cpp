@@ -422,7 +422,8 @@ llvm::Expected<OwningOpRef<ModuleOp>> ModelBuilder::build() {
     auto input = ComplexProjectOp::create(
         builder, loc(s + ".B"), vectorType(n), vectorType(n), z,
         weightAttr(s + ".B_bar_re", ssm->bRe, n, h),
-        weightAttr(s + ".B_bar_im", ssm->bIm, n, h));
+        weightAttr(s + ".B_bar_im", ssm->bIm, n, h), /*bias_re=*/nullptr,
+        /*bias_im=*/nullptr);
     auto rec = DiagRecurrenceOp::create(
         builder, loc(s + ".lambda"), input.getReal(), input.getImag(),
         vectorAttr(s + ".lambda_bar_re", ssm->lambdaRe),
@@ -439,7 +440,8 @@ llvm::Expected<OwningOpRef<ModuleOp>> ModelBuilder::build() {
         weightAttr(s + ".C_im", tensor(s + ".C_im"), h, n),
         builder.getF32FloatAttr(c.conjSym ? 2.0f : 1.0f));
     Value feedthrough = ScaleOp::create(builder, loc(s + ".D"), z,
-                                        vectorAttr(s + ".D", tensor(s + ".D")));
+                                        vectorAttr(s + ".D", tensor(s + ".D")),
+                                        /*bias=*/nullptr);
     y = AddOp::create(builder, loc(s), y, feedthrough);
 
     Value a;

@@ -4,6 +4,8 @@
 #include "lrnn/Dialect/LRNN/IR/LRNNWeights.h"
 
 #include "llvm/ADT/DenseMap.h"
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Math/IR/Math.h"
 #include "llvm/ADT/TypeSwitch.h"
 
 #include <cmath>
@@ -12,6 +14,165 @@ using namespace mlir;
 using namespace lrnn;
 
 namespace {
+/// The body of an lrnn.elementwise as straight-line code over scalar
+/// registers: the block arguments first, then one register per op result.
+class ScalarProgram {
+public:
+  static llvm::Expected<ScalarProgram> compile(ElementwiseOp op);
+
+  void run(ArrayRef<double *> inputs, ArrayRef<double *> outputs, size_t i) {
+    for (size_t a = 0; a < inputs.size(); ++a)
+      registers[a] = inputs[a][i];
+    for (const Instruction &in : code) {
+      double a = registers[in.a], b = registers[in.b], c = registers[in.c];
+      registers[in.result] = evaluate(in, a, b, c);
+    }
+    for (size_t r = 0; r < outputs.size(); ++r)
+      outputs[r][i] = registers[results[r]];
+  }
+
+private:
+  enum class Kind {
+    Constant, Add, Sub, Mul, Div, Neg, Max, Min, Cmp, Select, Exp, Tanh,
+    Erf, Sqrt
+  };
+  struct Instruction {
+    Kind kind;
+    unsigned a = 0, b = 0, c = 0, result = 0;
+    double constant = 0;
+    arith::CmpFPredicate predicate = arith::CmpFPredicate::AlwaysFalse;
+  };
+
+  static double evaluate(const Instruction &in, double a, double b, double c) {
+    switch (in.kind) {
+    case Kind::Constant:
+      return in.constant;
+    case Kind::Add:
+      return a + b;
+    case Kind::Sub:
+      return a - b;
+    case Kind::Mul:
+      return a * b;
+    case Kind::Div:
+      return a / b;
+    case Kind::Neg:
+      return -a;
+    // arith.maximumf / minimumf: NaN propagates, -0 < +0.
+    case Kind::Max:
+      if (std::isnan(a) || std::isnan(b))
+        return NAN;
+      if (a == b)
+        return std::signbit(a) ? b : a;
+      return a > b ? a : b;
+    case Kind::Min:
+      if (std::isnan(a) || std::isnan(b))
+        return NAN;
+      if (a == b)
+        return std::signbit(a) ? a : b;
+      return a < b ? a : b;
+    case Kind::Cmp:
+      return compare(in.predicate, a, b) ? 1.0 : 0.0;
+    case Kind::Select:
+      return a != 0.0 ? b : c;
+    case Kind::Exp:
+      return std::exp(a);
+    case Kind::Tanh:
+      return std::tanh(a);
+    case Kind::Erf:
+      return std::erf(a);
+    case Kind::Sqrt:
+      return std::sqrt(a);
+    }
+    return NAN;
+  }
+
+  static bool compare(arith::CmpFPredicate p, double a, double b) {
+    bool unordered = std::isnan(a) || std::isnan(b);
+    using P = arith::CmpFPredicate;
+    switch (p) {
+    case P::AlwaysFalse: return false;
+    case P::AlwaysTrue: return true;
+    case P::OEQ: return !unordered && a == b;
+    case P::OGT: return !unordered && a > b;
+    case P::OGE: return !unordered && a >= b;
+    case P::OLT: return !unordered && a < b;
+    case P::OLE: return !unordered && a <= b;
+    case P::ONE: return !unordered && a != b;
+    case P::ORD: return !unordered;
+    case P::UEQ: return unordered || a == b;
+    case P::UGT: return unordered || a > b;
+    case P::UGE: return unordered || a >= b;
+    case P::ULT: return unordered || a < b;
+    case P::ULE: return unordered || a <= b;
+    case P::UNE: return unordered || a != b;
+    case P::UNO: return unordered;
+    }
+    return false;
+  }
+
+  std::vector<Instruction> code;
+  std::vector<double> registers;
+  std::vector<unsigned> results;
+};
+
+llvm::Expected<ScalarProgram> ScalarProgram::compile(ElementwiseOp op) {
+  ScalarProgram program;
+  llvm::DenseMap<Value, unsigned> index;
+  Block &body = op.getBody().front();
+  for (BlockArgument arg : body.getArguments())
+    index[arg] = index.size();
+  for (Operation &inner : body) {
+    if (auto yield = dyn_cast<YieldOp>(inner)) {
+      for (Value v : yield.getValues())
+        program.results.push_back(index.lookup(v));
+      continue;
+    }
+    Instruction in;
+    auto operand = [&](unsigned i) { return index.lookup(inner.getOperand(i)); };
+    if (auto c = dyn_cast<arith::ConstantOp>(inner)) {
+      in.kind = Kind::Constant;
+      in.constant = cast<FloatAttr>(c.getValue()).getValueAsDouble();
+    } else if (auto cmp = dyn_cast<arith::CmpFOp>(inner)) {
+      in.kind = Kind::Cmp;
+      in.predicate = cmp.getPredicate();
+    } else {
+      auto kind =
+          llvm::TypeSwitch<Operation *, std::optional<Kind>>(&inner)
+              .Case([](arith::AddFOp) { return Kind::Add; })
+              .Case([](arith::SubFOp) { return Kind::Sub; })
+              .Case([](arith::MulFOp) { return Kind::Mul; })
+              .Case([](arith::DivFOp) { return Kind::Div; })
+              .Case([](arith::NegFOp) { return Kind::Neg; })
+              .Case([](arith::MaximumFOp) { return Kind::Max; })
+              .Case([](arith::MinimumFOp) { return Kind::Min; })
+              .Case([](arith::SelectOp) { return Kind::Select; })
+              .Case([](math::ExpOp) { return Kind::Exp; })
+              .Case([](math::TanhOp) { return Kind::Tanh; })
+              .Case([](math::ErfOp) { return Kind::Erf; })
+              .Case([](math::SqrtOp) { return Kind::Sqrt; })
+              .Default([](Operation *) { return std::nullopt; });
+      if (!kind)
+        return llvm::createStringError(
+            llvm::inconvertibleErrorCode(),
+            "'" + inner.getName().getStringRef() +
+                "' is not supported in lrnn.elementwise by the interpreter");
+      in.kind = *kind;
+    }
+    unsigned n = inner.getNumOperands();
+    if (n > 0)
+      in.a = operand(0);
+    if (n > 1)
+      in.b = operand(1);
+    if (n > 2)
+      in.c = operand(2);
+    in.result = index.size();
+    index[inner.getResult(0)] = in.result;
+    program.code.push_back(in);
+  }
+  program.registers.assign(index.size(), 0.0);
+  return program;
+}
+
 /// Builds the closure program of an Interpreter from a model body.
 class ProgramBuilder {
 public:
@@ -44,6 +205,16 @@ private:
     if (failed(values))
       return unavailable(op, what);
     return std::vector<double>(values->begin(), values->end());
+  }
+
+  /// A bias-like vector of `size` elements; zeros when `attr` is absent.
+  llvm::Expected<std::vector<double>> optionalVector(Operation *op,
+                                                    ElementsAttr attr,
+                                                    StringRef what,
+                                                    int64_t size) {
+    if (!attr)
+      return std::vector<double>(size, 0.0);
+    return vector(op, attr, what);
   }
 
   llvm::Expected<std::shared_ptr<CsrMatrix>> matrix(Operation *op,
@@ -104,16 +275,12 @@ llvm::Expected<std::function<void()>> ProgramBuilder::build(Operation *op) {
     auto w = matrix(op, project.getWeight(), "weight");
     if (!w)
       return w.takeError();
-    std::vector<double> bias(w.get()->rows, 0.0);
-    if (auto b = project.getBiasAttr()) {
-      auto values = vector(op, b, "bias");
-      if (!values)
-        return values.takeError();
-      bias = std::move(*values);
-    }
+    auto bias = optionalVector(op, project.getBiasAttr(), "bias", w.get()->rows);
+    if (!bias)
+      return bias.takeError();
     double *x = data(slot(project.getInput()));
     double *y = data(slot(project.getResult()));
-    return [w = *w, bias = std::move(bias), x, y] {
+    return [w = *w, bias = std::move(*bias), x, y] {
       multiply(*w, x, y, 1.0, /*accumulate=*/false);
       for (size_t r = 0; r < bias.size(); ++r)
         y[r] += bias[r];
@@ -126,12 +293,25 @@ llvm::Expected<std::function<void()>> ProgramBuilder::build(Operation *op) {
     auto im = matrix(op, project.getWeightIm(), "weight_im");
     if (!im)
       return im.takeError();
+    auto biasRe = optionalVector(op, project.getBiasReAttr(), "bias_re",
+                                 re.get()->rows);
+    if (!biasRe)
+      return biasRe.takeError();
+    auto biasIm = optionalVector(op, project.getBiasImAttr(), "bias_im",
+                                 re.get()->rows);
+    if (!biasIm)
+      return biasIm.takeError();
     double *x = data(slot(project.getInput()));
     double *yr = data(slot(project.getReal()));
     double *yi = data(slot(project.getImag()));
-    return [re = *re, im = *im, x, yr, yi] {
+    return [re = *re, im = *im, br = std::move(*biasRe),
+            bi = std::move(*biasIm), x, yr, yi] {
       multiply(*re, x, yr, 1.0, false);
       multiply(*im, x, yi, 1.0, false);
+      for (size_t r = 0; r < br.size(); ++r) {
+        yr[r] += br[r];
+        yi[r] += bi[r];
+      }
     };
   }
   if (auto readout = dyn_cast<ComplexReadoutOp>(op)) {
@@ -214,10 +394,49 @@ llvm::Expected<std::function<void()>> ProgramBuilder::build(Operation *op) {
     auto factor = vector(op, scale.getFactor(), "factor");
     if (!factor)
       return factor.takeError();
+    auto bias = optionalVector(op, scale.getBiasAttr(), "bias", factor->size());
+    if (!bias)
+      return bias.takeError();
     double *x = data(slot(scale.getInput())), *y = data(slot(scale.getResult()));
-    return [f = std::move(*factor), x, y] {
+    return [f = std::move(*factor), b = std::move(*bias), x, y] {
       for (size_t i = 0; i < f.size(); ++i)
-        y[i] = f[i] * x[i];
+        y[i] = f[i] * x[i] + b[i];
+    };
+  }
+  if (auto fused = dyn_cast<FusedProjectOp>(op)) {
+    auto w = matrix(op, fused.getWeight(), "weight");
+    if (!w)
+      return w.takeError();
+    auto bias = optionalVector(op, fused.getBiasAttr(), "bias", w.get()->rows);
+    if (!bias)
+      return bias.takeError();
+    double *x = data(slot(fused.getInput()));
+    std::vector<double *> pieces;
+    for (Value result : fused.getResults())
+      pieces.push_back(data(slot(result)));
+    std::vector<int64_t> sizes(fused.getSizes().begin(), fused.getSizes().end());
+    return [w = *w, bias = std::move(*bias), x, pieces, sizes,
+            rows = std::vector<double>(w.get()->rows)]() mutable {
+      multiply(*w, x, rows.data(), 1.0, false);
+      size_t offset = 0;
+      for (size_t p = 0; p < pieces.size(); ++p)
+        for (int64_t r = 0; r < sizes[p]; ++r, ++offset)
+          pieces[p][r] = rows[offset] + bias[offset];
+    };
+  }
+  if (auto elementwise = dyn_cast<ElementwiseOp>(op)) {
+    auto program = ScalarProgram::compile(elementwise);
+    if (!program)
+      return program.takeError();
+    std::vector<double *> inputs, outputs;
+    for (Value v : elementwise.getInputs())
+      inputs.push_back(data(slot(v)));
+    for (Value v : elementwise.getResults())
+      outputs.push_back(data(slot(v)));
+    size_t n = buffers[slot(elementwise.getResult(0))].size();
+    return [program = std::move(*program), inputs, outputs, n]() mutable {
+      for (size_t i = 0; i < n; ++i)
+        program.run(inputs, outputs, i);
     };
   }
   if (auto bn = dyn_cast<BatchNormOp>(op)) {

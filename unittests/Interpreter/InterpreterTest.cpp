@@ -175,6 +175,39 @@ TEST_F(InterpreterTest, SparseAndDenseWeightsAgree) {
   dense->erase();
 }
 
+TEST_F(InterpreterTest, FusedOpsAndConstantTerms) {
+  auto interp = load(R"mlir(
+lrnn.model @m(%u: tensor<2xf32>) -> tensor<2xf32> {
+  %a, %b = lrnn.fused_project %u weight(dense<[[1.0, 2.0], [0.0, 1.0], [1.0, 0.0], [0.5, 0.5]]> : tensor<4x2xf32>) bias(dense<[0.0, 1.0, 2.0, 3.0]> : tensor<4xf32>) sizes [2, 2] : tensor<2xf32> -> tensor<2xf32>, tensor<2xf32>
+  %vr, %vi = lrnn.complex_project %a re(dense<1.0> : tensor<2x2xf32>) im(dense<0.5> : tensor<2x2xf32>) bias_re(dense<1.0> : tensor<2xf32>) bias_im(dense<-1.0> : tensor<2xf32>) : tensor<2xf32> -> tensor<2xf32>
+  %d = lrnn.scale %b by(dense<2.0> : tensor<2xf32>) bias(dense<0.5> : tensor<2xf32>) : tensor<2xf32>
+  %e, %f = lrnn.elementwise (%vr, %vi, %d) : tensor<2xf32>, tensor<2xf32>, tensor<2xf32> -> tensor<2xf32>, tensor<2xf32> {
+  ^bb0(%x: f32, %y: f32, %z: f32):
+    %zero = arith.constant 0.0 : f32
+    %s = arith.subf %x, %z : f32
+    %r = arith.maximumf %s, %zero : f32
+    %t = math.tanh %y : f32
+    %c = arith.cmpf ogt, %x, %z : f32
+    %m = arith.select %c, %t, %z : f32
+    lrnn.yield %r, %m : f32, f32
+  }
+  %o = lrnn.add %e, %f : tensor<2xf32>
+  lrnn.output %o : tensor<2xf32>
+}
+)mlir");
+  ASSERT_TRUE(interp);
+  std::vector<double> out(2);
+  interp->step({1.0, -1.0}, out);
+  // fused rows: a = (-1, 0), b = (3, 3); v = (0, 0) + (1, 1), (-0.5, -0.5)
+  // - 1; d = 2 b + 0.5 = 6.5; e = max(1 - 6.5, 0) = 0; f = 1 > 6.5 ? .. : d.
+  EXPECT_EQ(out[0], 0.0 + 6.5);
+  EXPECT_EQ(out[1], 0.0 + 6.5);
+  interp->step({10.0, 0.0}, out);
+  // a = (10, 0), b = (12, 8); v_re = 11, v_im = 4; d = (24.5, 16.5).
+  EXPECT_EQ(out[0], 0.0 + 24.5);
+  EXPECT_EQ(out[1], 0.0 + 16.5);
+}
+
 TEST_F(InterpreterTest, RejectsForeignOps) {
   module = parseSourceString<ModuleOp>(R"mlir(
 lrnn.model @m(%u: tensor<2xf32>) -> tensor<2xf32> {

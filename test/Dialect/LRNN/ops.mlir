@@ -46,6 +46,35 @@ lrnn.model @resources(%u: tensor<2xf32>) -> tensor<2xf32> {
   lrnn.output %h : tensor<2xf32>
 }
 
+
+// Fused ops and the optional constant terms left by norm folding.
+// CHECK-LABEL: lrnn.model @fused
+lrnn.model @fused(%u: tensor<2xf32>) -> tensor<2xf32> {
+  // CHECK: %[[P:.*]]:2 = lrnn.fused_project %arg0 weight(dense<{{.*}}> : tensor<4x2xf32>) bias(dense<{{.*}}> : tensor<4xf32>) sizes [2, 2] : tensor<2xf32> -> tensor<2xf32>, tensor<2xf32>
+  %a, %b = lrnn.fused_project %u weight(dense<[[1.0, 2.0], [0.0, 1.0], [1.0, 0.0], [0.5, 0.5]]> : tensor<4x2xf32>) bias(dense<[0.0, 1.0, 2.0, 3.0]> : tensor<4xf32>) sizes [2, 2] : tensor<2xf32> -> tensor<2xf32>, tensor<2xf32>
+  // CHECK: lrnn.complex_project %[[P]]#0 re({{.*}}) im({{.*}}) bias_re(dense<1.000000e+00> : tensor<2xf32>) bias_im(dense<-1.000000e+00> : tensor<2xf32>)
+  %vr, %vi = lrnn.complex_project %a re(dense<1.0> : tensor<2x2xf32>) im(dense<0.5> : tensor<2x2xf32>) bias_re(dense<1.0> : tensor<2xf32>) bias_im(dense<-1.0> : tensor<2xf32>) : tensor<2xf32> -> tensor<2xf32>
+  // CHECK: lrnn.scale %[[P]]#1 by({{.*}}) bias(dense<5.000000e-01> : tensor<2xf32>) : tensor<2xf32>
+  %d = lrnn.scale %b by(dense<2.0> : tensor<2xf32>) bias(dense<0.5> : tensor<2xf32>) : tensor<2xf32>
+  // CHECK: %[[E:.*]]:2 = lrnn.elementwise(%{{.*}}, %{{.*}}, %{{.*}}) : tensor<2xf32>, tensor<2xf32>, tensor<2xf32> -> tensor<2xf32>, tensor<2xf32> {
+  // CHECK-NEXT: ^bb0(%[[X:.*]]: f32, %[[Y:.*]]: f32, %[[Z:.*]]: f32):
+  // CHECK: arith.maximumf
+  // CHECK: math.tanh
+  // CHECK: lrnn.yield %{{.*}}, %{{.*}} : f32, f32
+  %e, %f = lrnn.elementwise (%vr, %vi, %d) : tensor<2xf32>, tensor<2xf32>, tensor<2xf32> -> tensor<2xf32>, tensor<2xf32> {
+  ^bb0(%x: f32, %y: f32, %z: f32):
+    %zero = arith.constant 0.0 : f32
+    %s = arith.addf %x, %z : f32
+    %r = arith.maximumf %s, %zero : f32
+    %t = math.tanh %y : f32
+    %c = arith.cmpf ogt, %x, %y : f32
+    %m = arith.select %c, %r, %t : f32
+    lrnn.yield %r, %m : f32, f32
+  }
+  %o = lrnn.add %e, %f : tensor<2xf32>
+  lrnn.output %o : tensor<2xf32>
+}
+
 // CHECK: dialect_resources
 {-#
   dialect_resources: {

@@ -3,6 +3,8 @@
 #include "lrnn/Dialect/LRNN/IR/LRNNOps.h"
 #include "lrnn/Dialect/LRNN/IR/LRNNWeights.h"
 
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/OpImplementation.h"
 
@@ -150,9 +152,16 @@ LogicalResult ProjectOp::verify() {
 
 LogicalResult ComplexProjectOp::verify() {
   int64_t rows = vectorSize(getReal()), cols = vectorSize(getInput());
-  if (failed(verifyWeight(*this, "weight_re", getWeightRe(), rows, cols)))
+  if (failed(verifyWeight(*this, "weight_re", getWeightRe(), rows, cols)) ||
+      failed(verifyWeight(*this, "weight_im", getWeightIm(), rows, cols)))
     return failure();
-  return verifyWeight(*this, "weight_im", getWeightIm(), rows, cols);
+  if (auto bias = getBiasReAttr())
+    if (failed(verifyVector(*this, "bias_re", bias, rows)))
+      return failure();
+  if (auto bias = getBiasImAttr())
+    if (failed(verifyVector(*this, "bias_im", bias, rows)))
+      return failure();
+  return success();
 }
 
 LogicalResult ComplexReadoutOp::verify() {
@@ -182,7 +191,12 @@ LogicalResult DiagRecurrenceOp::verify() {
 //===----------------------------------------------------------------------===//
 
 LogicalResult ScaleOp::verify() {
-  return verifyVector(*this, "factor", getFactor(), vectorSize(getInput()));
+  int64_t size = vectorSize(getInput());
+  if (failed(verifyVector(*this, "factor", getFactor(), size)))
+    return failure();
+  if (auto bias = getBiasAttr())
+    return verifyVector(*this, "bias", bias, size);
+  return success();
 }
 
 LogicalResult BatchNormOp::verify() {
@@ -207,6 +221,87 @@ LogicalResult BatchNormOp::verify() {
       return emitOpError() << "var: variance plus epsilon is zero at index "
                            << k;
   }
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// Fused ops
+//===----------------------------------------------------------------------===//
+
+LogicalResult FusedProjectOp::verify() {
+  ArrayRef<int64_t> sizes = getSizes();
+  if (sizes.size() != getNumResults())
+    return emitOpError() << "has " << getNumResults() << " results but "
+                         << sizes.size() << " sizes";
+  if (sizes.empty())
+    return emitOpError() << "must have at least one result";
+  int64_t rows = 0;
+  for (auto [i, size] : llvm::enumerate(sizes)) {
+    if (size != vectorSize(getResult(i)))
+      return emitOpError() << "size " << size << " of piece " << i
+                           << " does not match result type "
+                           << getResult(i).getType();
+    rows += size;
+  }
+  if (failed(verifyWeight(*this, "weight", getWeight(), rows,
+                          vectorSize(getInput()))))
+    return failure();
+  if (auto bias = getBiasAttr())
+    return verifyVector(*this, "bias", bias, rows);
+  return success();
+}
+
+LogicalResult ElementwiseOp::verify() {
+  if (getNumResults() == 0)
+    return emitOpError() << "must have at least one result";
+  int64_t size = vectorSize(getResult(0));
+  for (Value v : llvm::concat<Value>(getInputs(), getResults()))
+    if (vectorSize(v) != size)
+      return emitOpError() << "inputs and results must all have " << size
+                           << " elements, got " << v.getType();
+  return success();
+}
+
+/// Ops an lrnn.elementwise body may contain: scalar f32 arithmetic that
+/// every backend implements.
+static bool isAllowedScalarOp(Operation *op) {
+  return isa<arith::ConstantOp, arith::AddFOp, arith::SubFOp, arith::MulFOp,
+             arith::DivFOp, arith::NegFOp, arith::MaximumFOp,
+             arith::MinimumFOp, arith::CmpFOp, arith::SelectOp, math::ExpOp,
+             math::TanhOp, math::ErfOp, math::SqrtOp, YieldOp>(op);
+}
+
+LogicalResult ElementwiseOp::verifyRegions() {
+  Block &body = getBody().front();
+  if (body.getNumArguments() != getNumOperands())
+    return emitOpError() << "body must take one argument per input ("
+                         << getNumOperands() << "), got "
+                         << body.getNumArguments();
+  for (BlockArgument arg : body.getArguments())
+    if (!arg.getType().isF32())
+      return emitOpError() << "body arguments must be f32, got "
+                           << arg.getType();
+  for (Operation &op : body) {
+    if (!isAllowedScalarOp(&op))
+      return op.emitOpError() << "is not allowed in an lrnn.elementwise body";
+    for (Type t : op.getResultTypes())
+      if (!t.isF32() && !t.isInteger(1))
+        return op.emitOpError() << "must compute on f32 scalars in an "
+                                   "lrnn.elementwise body, got "
+                                << t;
+    if (auto constant = dyn_cast<arith::ConstantOp>(op)) {
+      auto value = dyn_cast<FloatAttr>(constant.getValue());
+      if (!value || !value.getType().isF32() ||
+          !std::isfinite(value.getValueAsDouble()))
+        return op.emitOpError() << "must be a finite f32 constant in an "
+                                   "lrnn.elementwise body";
+    }
+  }
+  auto yield = cast<YieldOp>(body.getTerminator());
+  if (yield.getNumOperands() != getNumResults())
+    return yield.emitOpError() << "yields " << yield.getNumOperands()
+                               << " values for " << getNumResults()
+                               << " results";
   return success();
 }
 

@@ -23,6 +23,8 @@ def LRNN_Dialect : Dialect {
     step to the next and is zero before the first step.
   }];
   let useDefaultAttributePrinterParser = 1;
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::math::MathDialect"];
   let extraClassDeclaration = [{
     void registerAttributes();
   }];

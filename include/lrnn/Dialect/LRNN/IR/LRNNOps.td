@@ -103,15 +103,20 @@ def LRNN_ComplexProjectOp : LRNN_Op<"complex_project", [Pure,
     AllTypesMatch<["real", "imag"]>]> {
   let summary = "Complex input projection B̄ z of a real vector";
   let description = [{
-    Computes the complex vector `v = B̄ z` of a real input `z`, returned as its
-    real part `B̄_re z` and imaginary part `B̄_im z`. Both weights are
-    `states x inputs` and each may be dense or sparse on its own.
+    Computes the complex vector `v = B̄ z + c` of a real input `z`, returned
+    as its real part `B̄_re z + c_re` and imaginary part `B̄_im z + c_im`. Both
+    weights are `states x inputs` and each may be dense or sparse on its own.
+    The optional constant term `c` (`bias_re`, `bias_im`, absent meaning
+    zero) appears when a normalisation is folded into `B̄`.
   }];
   let arguments = (ins LRNN_Vector:$input, LRNN_WeightAttr:$weight_re,
-                       LRNN_WeightAttr:$weight_im);
+                       LRNN_WeightAttr:$weight_im,
+                       OptionalAttr<ElementsAttr>:$bias_re,
+                       OptionalAttr<ElementsAttr>:$bias_im);
   let results = (outs LRNN_Vector:$real, LRNN_Vector:$imag);
   let assemblyFormat = [{
-    $input `re` `(` $weight_re `)` `im` `(` $weight_im `)` attr-dict
+    $input `re` `(` $weight_re `)` `im` `(` $weight_im `)`
+    (`bias_re` `(` $bias_re^ `)`)? (`bias_im` `(` $bias_im^ `)`)? attr-dict
     `:` type($input) `->` type($real)
   }];
   let hasVerifier = 1;
@@ -237,15 +242,19 @@ def LRNN_MulOp : LRNN_BinaryOp<"mul", [Commutative]> {
 }
 
 def LRNN_ScaleOp : LRNN_Op<"scale", [Pure, SameOperandsAndResultType]> {
-  let summary = "Element-wise product with a constant vector, D ⊙ z";
+  let summary = "Element-wise affine map with constant vectors, D ⊙ z + c";
   let description = [{
     Multiplies each element by the matching element of the constant `factor`
-    (the feed-through `D` of an SSM block).
+    (the feed-through `D` of an SSM block) and adds the optional constant
+    `bias` (absent meaning zero; it appears when a normalisation is folded
+    into `D`).
   }];
-  let arguments = (ins LRNN_Vector:$input, ElementsAttr:$factor);
+  let arguments = (ins LRNN_Vector:$input, ElementsAttr:$factor,
+                       OptionalAttr<ElementsAttr>:$bias);
   let results = (outs LRNN_Vector:$result);
   let assemblyFormat = [{
-    $input `by` `(` $factor `)` attr-dict `:` type($input)
+    $input `by` `(` $factor `)` (`bias` `(` $bias^ `)`)? attr-dict
+    `:` type($input)
   }];
   let hasVerifier = 1;
 }
@@ -266,6 +275,75 @@ def LRNN_BatchNormOp : LRNN_Op<"batchnorm", [Pure, SameOperandsAndResultType]> {
     `var` `(` $var `)` `epsilon` `(` $epsilon `)` attr-dict `:` type($input)
   }];
   let hasVerifier = 1;
+}
+
+//===----------------------------------------------------------------------===//
+// Fused ops (produced by --lrnn-fuse)
+//===----------------------------------------------------------------------===//
+
+def LRNN_FusedProjectOp : LRNN_Op<"fused_project", [Pure]> {
+  let summary = "Several projections of one vector as one stacked operator";
+  let description = [{
+    Computes `W x + b` with one weight whose rows are the stacked rows of
+    several projections of the same input, and splits the result into
+    consecutive pieces of the given `sizes`, one result each. A backend
+    iterates over the input's non-zeros once for all of them.
+
+    ```mlir
+    %re, %im = lrnn.fused_project %z weight(#lrnn.sparse<[8, 4], ...>)
+                 sizes [4, 4] : tensor<4xf32> -> tensor<4xf32>, tensor<4xf32>
+    ```
+  }];
+  let arguments = (ins LRNN_Vector:$input, LRNN_WeightAttr:$weight,
+                       OptionalAttr<ElementsAttr>:$bias,
+                       DenseI64ArrayAttr:$sizes);
+  let results = (outs Variadic<LRNN_Vector>:$results);
+  let assemblyFormat = [{
+    $input `weight` `(` $weight `)` (`bias` `(` $bias^ `)`)?
+    `sizes` $sizes attr-dict `:` type($input) `->` type($results)
+  }];
+  let hasVerifier = 1;
+}
+
+def LRNN_ElementwiseOp : LRNN_Op<"elementwise", [Pure, SingleBlock]> {
+  let summary = "A fused chain of element-wise operations";
+  let description = [{
+    Applies its body to every element index `i`: the body's arguments are
+    element `i` of each input (as `f32` scalars) and the operands of its
+    `lrnn.yield` are element `i` of each result. All inputs and results have
+    the same length. The body may use only `arith.constant` (f32),
+    `arith.addf`, `arith.subf`, `arith.mulf`, `arith.divf`, `arith.negf`,
+    `arith.maximumf`, `arith.minimumf`, `arith.cmpf`, `arith.select`,
+    `math.exp`, `math.tanh`, `math.erf` and `math.sqrt`, so that the CPU
+    backend can lower it as one loop and the Loihi 2 backend as one neuron
+    program.
+
+    ```mlir
+    %h = lrnn.elementwise (%a, %p, %s) : tensor<8xf32>, tensor<8xf32>, tensor<8xf32> -> tensor<8xf32> {
+    ^bb0(%x: f32, %g: f32, %r: f32):
+      ...
+      lrnn.yield %v : f32
+    }
+    ```
+  }];
+  let arguments = (ins Variadic<LRNN_Vector>:$inputs);
+  let results = (outs Variadic<LRNN_Vector>:$results);
+  let regions = (region SizedRegion<1>:$body);
+  let assemblyFormat = [{
+    `(` $inputs `)` attr-dict `:` type($inputs) `->` type($results) $body
+  }];
+  let hasVerifier = 1;
+  let hasRegionVerifier = 1;
+}
+
+def LRNN_YieldOp : LRNN_Op<"yield", [Pure, Terminator,
+    HasParent<"ElementwiseOp">]> {
+  let summary = "The element computed by an lrnn.elementwise body";
+  let description = [{
+    Terminates the body of `lrnn.elementwise`; one `f32` per result.
+  }];
+  let arguments = (ins Variadic<F32>:$values);
+  let assemblyFormat = "($values^ `:` type($values))? attr-dict";
 }
 
 #endif // LRNN_DIALECT_LRNN_IR_LRNNOPS_TD
