@@ -110,6 +110,8 @@ LogicalResult ModelOp::verify() {
       block.getArgument(0).getType() != type.getInput(0))
     return emitOpError() << "body must take exactly one argument of type "
                          << type.getInput(0);
+  if (block.empty() || !isa<OutputOp>(block.back()))
+    return emitOpError() << "body must end with lrnn.output";
   return success();
 }
 

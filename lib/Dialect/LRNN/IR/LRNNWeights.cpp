@@ -39,6 +39,21 @@ static FailureOr<std::vector<T>> readElements(ElementsAttr attr) {
   return failure();
 }
 
+/// Why the data of `attr` cannot be read, for diagnostics.
+static std::string unavailableReason(ElementsAttr attr) {
+  auto resource = dyn_cast<DenseResourceElementsAttr>(attr);
+  if (!resource)
+    return "data is unavailable";
+  AsmResourceBlob *blob = resource.getRawHandle().getBlob();
+  std::string key = resource.getRawHandle().getKey().str();
+  if (!blob)
+    return "resource '" + key + "' has no data (elided or missing)";
+  auto elementBits = attr.getElementType().getIntOrFloatBitWidth();
+  return "resource '" + key + "' holds " + std::to_string(blob->getData().size()) +
+         " bytes but its type needs " +
+         std::to_string(attr.getNumElements() * elementBits / 8);
+}
+
 FailureOr<std::vector<float>> lrnn::readF32Elements(ElementsAttr attr) {
   if (!attr.getElementType().isF32())
     return failure();
@@ -143,8 +158,12 @@ LogicalResult lrnn::verifyWeight(Operation *op, StringRef name,
   if (auto sparse = dyn_cast<SparseMatrixAttr>(weight)) {
     auto indices = readI32Elements(sparse.getIndices());
     auto values = readF32Elements(sparse.getValues());
-    if (failed(indices) || failed(values))
-      return op->emitOpError() << name << ": sparse data is unavailable";
+    if (failed(indices))
+      return op->emitOpError() << name << ": indices: "
+                               << unavailableReason(sparse.getIndices());
+    if (failed(values))
+      return op->emitOpError() << name << ": values: "
+                               << unavailableReason(sparse.getValues());
     int64_t previous = -1;
     for (size_t k = 0; k < values->size(); ++k) {
       int64_t r = (*indices)[2 * k], c = (*indices)[2 * k + 1];
@@ -179,7 +198,7 @@ LogicalResult lrnn::verifyWeight(Operation *op, StringRef name,
                              << dense.getElementType();
   auto values = readF32Elements(dense);
   if (failed(values))
-    return op->emitOpError() << name << ": weight data is unavailable";
+    return op->emitOpError() << name << ": " << unavailableReason(dense);
   return checkFinite(op, name, *values, cols);
 }
 
@@ -194,7 +213,7 @@ LogicalResult lrnn::verifyVector(Operation *op, StringRef name,
                              << " elements, got " << type.getDimSize(0);
   auto values = readF32Elements(vector);
   if (failed(values))
-    return op->emitOpError() << name << ": data is unavailable";
+    return op->emitOpError() << name << ": " << unavailableReason(vector);
   return checkFinite(op, name, *values, /*cols=*/0);
 }
 

@@ -305,7 +305,8 @@ def LRNN_FusedProjectOp : LRNN_Op<"fused_project", [Pure]> {
   let hasVerifier = 1;
 }
 
-def LRNN_ElementwiseOp : LRNN_Op<"elementwise", [Pure, SingleBlock]> {
+def LRNN_ElementwiseOp : LRNN_Op<"elementwise", [Pure, SingleBlock,
+    IsolatedFromAbove]> {
   let summary = "A fused chain of element-wise operations";
   let description = [{
     Applies its body to every element index `i`: the body's arguments are
