@@ -2,11 +2,14 @@
 
 #include "lrnn/Import/LoadModel.h"
 
+#include "mlir/Bytecode/BytecodeWriter.h"
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/Parser/Parser.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/ToolOutputFile.h"
 
 using namespace mlir;
 using namespace lrnn;
@@ -29,13 +32,23 @@ lrnn::loadModelFile(StringRef path, MLIRContext *context,
   ScopedDiagnosticHandler handler(context, [&](Diagnostic &diag) {
     if (diag.getSeverity() != DiagnosticSeverity::Error || !firstError.empty())
       return success();
+    // Imported models locate ops by tensor name: "file: 'layers.0.ssm.B': ".
     std::string location;
-    if (auto file = dyn_cast<FileLineColLoc>(diag.getLocation()))
-      location = (file.getFilename().getValue() + ":" + Twine(file.getLine()) +
-                  ":" + Twine(file.getColumn()) + ": ")
-                     .str();
+    Location loc = diag.getLocation();
+    std::string name;
+    if (auto named = dyn_cast<NameLoc>(loc)) {
+      name = ("'" + named.getName().getValue() + "': ").str();
+      loc = named.getChildLoc();
+    }
+    if (auto file = dyn_cast<FileLineColLoc>(loc))
+      location = file.getLine() == 0
+                     ? (file.getFilename().getValue() + ": " + name).str()
+                     : (file.getFilename().getValue() + ":" +
+                        Twine(file.getLine()) + ":" +
+                        Twine(file.getColumn()) + ": " + name)
+                           .str();
     else
-      location = (path + ": ").str();
+      location = (path + ": " + name).str();
     firstError = location + diag.str();
     return success();
   });
@@ -45,4 +58,36 @@ lrnn::loadModelFile(StringRef path, MLIRContext *context,
         llvm::inconvertibleErrorCode(),
         firstError.empty() ? (path + ": cannot parse").str() : firstError);
   return module;
+}
+
+llvm::Error lrnn::writeModuleFile(ModuleOp module, StringRef path,
+                                  bool bytecode, bool debugInfo) {
+  auto error = [&](const Twine &reason) {
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   path + ": " + reason);
+  };
+  // ToolOutputFile deletes the file unless keep() is reached.
+  std::error_code ec;
+  llvm::ToolOutputFile out(path, ec,
+                           bytecode ? llvm::sys::fs::OF_None
+                                    : llvm::sys::fs::OF_Text);
+  if (ec)
+    return error("cannot open for writing: " + ec.message());
+  if (bytecode) {
+    if (failed(writeBytecodeToFile(module, out.os())))
+      return error("cannot write bytecode");
+  } else {
+    OpPrintingFlags flags;
+    if (debugInfo)
+      flags.enableDebugInfo();
+    module->print(out.os(), flags);
+  }
+  out.os().flush();
+  if (out.os().has_error()) {
+    std::error_code failure = out.os().error();
+    out.os().clear_error(); // Otherwise the stream aborts when destroyed.
+    return error("write failed: " + failure.message());
+  }
+  out.keep();
+  return llvm::Error::success();
 }

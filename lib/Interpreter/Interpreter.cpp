@@ -190,6 +190,8 @@ public:
 
   llvm::Expected<std::function<void()>> build(Operation *op);
 
+  llvm::DenseMap<Value, size_t> takeSlots() { return std::move(slots); }
+
 private:
   double *data(size_t index) { return buffers[index].data(); }
 
@@ -494,6 +496,7 @@ llvm::Expected<std::unique_ptr<Interpreter>> Interpreter::create(ModelOp model) 
       return fn.takeError();
     interp->program.push_back(std::move(*fn));
   }
+  interp->slots = builder.takeSlots();
   return interp;
 }
 
@@ -510,7 +513,18 @@ void Interpreter::step(ArrayRef<double> input, MutableArrayRef<double> output) {
     fn();
   std::copy(buffers[outputBuffer].begin(), buffers[outputBuffer].end(),
             output.begin());
+  if (observer)
+    observer->afterStep(*this);
 }
+
+ArrayRef<double> Interpreter::getValue(Value value) const {
+  auto it = slots.find(value);
+  if (it == slots.end())
+    return {};
+  return buffers[it->second];
+}
+
+StepObserver::~StepObserver() = default;
 
 std::vector<double> Interpreter::run(ArrayRef<double> inputs, int64_t steps) {
   std::vector<double> outputs(steps * outputSize);

@@ -5,16 +5,13 @@
 //===----------------------------------------------------------------------===//
 
 #include "lrnn/Dialect/LRNN/Transforms/Passes.h"
-#include "lrnn/Import/ImportModel.h"
+#include "lrnn/Import/LoadModel.h"
 #include "lrnn/InitAll.h"
 
-#include "mlir/Bytecode/BytecodeWriter.h"
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/IR/MLIRContext.h"
 #include "llvm/Support/CommandLine.h"
-#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
-#include "llvm/Support/ToolOutputFile.h"
 #include "llvm/Support/WithColor.h"
 
 using namespace llvm;
@@ -31,6 +28,9 @@ static cl::opt<std::string> modelName("name", cl::init("model"),
                                       cl::desc("Symbol name of the model"));
 static cl::opt<bool> emitBytecode("emit-bytecode",
                                   cl::desc("Write MLIR bytecode, not text"));
+static cl::opt<bool> stripDebugInfo(
+    "strip-debuginfo",
+    cl::desc("Omit locations (which name each op after its tensors)"));
 
 static int fail(const Twine &message) {
   WithColor::error(errs(), "lrnn-import") << message << "\n";
@@ -52,25 +52,8 @@ int main(int argc, char **argv) {
   if (!module)
     return fail(toString(module.takeError()));
 
-  // ToolOutputFile deletes the file unless keep() is reached: no partial
-  // output on failure.
-  std::error_code ec;
-  ToolOutputFile out(outputPath, ec,
-                     emitBytecode ? sys::fs::OF_None : sys::fs::OF_Text);
-  if (ec)
-    return fail(outputPath + ": cannot open for writing: " + ec.message());
-  if (emitBytecode) {
-    if (failed(mlir::writeBytecodeToFile(**module, out.os())))
-      return fail(outputPath + ": cannot write bytecode");
-  } else {
-    (*module)->print(out.os());
-  }
-  out.os().flush();
-  if (out.os().has_error()) {
-    std::error_code error = out.os().error();
-    out.os().clear_error(); // Otherwise the stream aborts when destroyed.
-    return fail(outputPath + ": write failed: " + error.message());
-  }
-  out.keep();
+  if (auto err = lrnn::writeModuleFile(**module, outputPath, emitBytecode,
+                                      /*debugInfo=*/!stripDebugInfo))
+    return fail(toString(std::move(err)));
   return 0;
 }

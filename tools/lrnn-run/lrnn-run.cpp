@@ -1,13 +1,17 @@
 //===- lrnn-run.cpp - Run an lrnn model on a sequence ---------------------===//
 //
 // lrnn-run MODEL --input IN.npy --output OUT.npy [--backend=interp]
+//          [--summary] [--stats=STATS.json]
 //
 // MODEL is lrnn MLIR (text or bytecode) or an interchange .safetensors file.
 // IN.npy is a [T, d_input] float32 or float64 array; OUT.npy receives the
-// [T, d_output] float32 outputs, computed from the zero state.
+// [T, d_output] float32 outputs, computed from the zero state. --stats also
+// writes the measured activation sparsity of every operand of every op (the
+// input of --lrnn-cost-report=activation-stats=...) and prints a summary.
 //
 //===----------------------------------------------------------------------===//
 
+#include "lrnn/Analysis/CostModel.h"
 #include "lrnn/Dialect/LRNN/IR/LRNNWeights.h"
 #include "lrnn/Import/LoadModel.h"
 #include "lrnn/InitAll.h"
@@ -17,12 +21,15 @@
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/IR/MLIRContext.h"
 #include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/ToolOutputFile.h"
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <chrono>
 #include <cmath>
+#include <optional>
 
 using namespace llvm;
 
@@ -45,6 +52,47 @@ static cl::opt<Backend> backend(
 static cl::opt<bool> summary("summary",
                              cl::desc("Print a one-line summary of the run"));
 
+namespace {
+/// Feeds every step's values to the statistics collector.
+class StatsObserver : public lrnn::StepObserver {
+public:
+  explicit StatsObserver(lrnn::ActivationStatsCollector &collector)
+      : collector(collector) {}
+  void afterStep(const lrnn::Interpreter &interp) override {
+    collector.addStep([&](mlir::Value v) { return interp.getValue(v); });
+  }
+
+private:
+  lrnn::ActivationStatsCollector &collector;
+};
+} // namespace
+
+/// Per op: name, location and the zero fraction of each operand (and of the
+/// state a recurrence reads).
+static void printStatsSummary(const lrnn::ActivationStats &stats,
+                              StringRef statsPath, raw_ostream &os) {
+  os << "lrnn-run: activation statistics of " << stats.steps << " steps ("
+     << statsPath << "): per op, % of each operand's elements that were zero\n";
+  size_t nameWidth = 0, locWidth = 0;
+  for (const lrnn::OpStats &op : stats.ops) {
+    nameWidth = std::max(nameWidth, op.opName.size());
+    locWidth = std::max(locWidth, std::max<size_t>(op.locName.size(), 1));
+  }
+  for (const lrnn::OpStats &op : stats.ops) {
+    os << format("%4lld", static_cast<long long>(op.index)) << "  "
+       << left_justify(op.opName, nameWidth) << "  "
+       << left_justify(op.locName.empty() ? "-" : op.locName, locWidth);
+    for (const lrnn::VectorStats &v : op.operands)
+      os << format("  %5.1f%%", 100.0 * v.zeroFraction);
+    if (!op.state.empty()) {
+      os << "  state";
+      for (const lrnn::VectorStats &v : op.state)
+        os << format("  %5.1f%%", 100.0 * v.zeroFraction);
+    }
+    os << "\n";
+  }
+}
+
 static int fail(const Twine &message) {
   WithColor::error(errs(), "lrnn-run") << message << "\n";
   return 1;
@@ -52,6 +100,15 @@ static int fail(const Twine &message) {
 
 int main(int argc, char **argv) {
   InitLLVM y(argc, argv);
+  // LLVM's own -stats (pass statistics, unused here) would clash with ours;
+  // options are all registered once getRegisteredOptions() returns.
+  if (cl::Option *llvmStats = cl::getRegisteredOptions().lookup("stats"))
+    llvmStats->removeArgument();
+  cl::opt<std::string> statsPath(
+      "stats",
+      cl::desc("Write the activation sparsity of every op's operands (JSON) "
+               "and print a summary"),
+      cl::value_desc("file"));
   cl::ParseCommandLineOptions(argc, argv, "lrnn-run: run an lrnn model\n");
 
   mlir::DialectRegistry registry;
@@ -83,11 +140,22 @@ int main(int argc, char **argv) {
                      ? " with " + Twine(input->shape[1]) + " columns"
                      : Twine("")));
   int64_t steps = input->shape[0];
+  if (!statsPath.empty() && steps == 0)
+    return fail(inputPath + ": --stats needs at least one step, the input has "
+                "none");
   std::vector<double> inputs = input->toDoubles();
   for (size_t i = 0; i < inputs.size(); ++i)
     if (!std::isfinite(inputs[i]))
       return fail(inputPath + ": non-finite input at [" + Twine(i / dIn) +
                   ", " + Twine(i % dIn) + "]");
+
+  std::optional<lrnn::ActivationStatsCollector> collector;
+  std::optional<StatsObserver> observer;
+  if (!statsPath.empty()) {
+    collector.emplace(*model);
+    observer.emplace(*collector);
+    (*interp)->setObserver(&*observer);
+  }
 
   auto start = std::chrono::steady_clock::now();
   std::vector<double> outputs = (*interp)->run(inputs, steps);
@@ -104,8 +172,29 @@ int main(int argc, char **argv) {
                   Twine(i / dOut) + ", element " + Twine(i % dOut) +
                   " (unstable recurrence or input out of range)");
   }
+  // The statistics file is opened before the outputs are written and kept
+  // only when both succeeded: a failed run leaves neither.
+  std::optional<ToolOutputFile> statsFile;
+  if (!statsPath.empty()) {
+    std::error_code ec;
+    statsFile.emplace(statsPath, ec, sys::fs::OF_Text);
+    if (ec)
+      return fail(statsPath + ": cannot open for writing: " + ec.message());
+  }
   if (auto err = lrnn::writeNpyF32(outputPath, {steps, dOut}, result))
     return fail(toString(std::move(err)));
+  if (statsFile) {
+    lrnn::ActivationStats stats = collector->getStats();
+    lrnn::writeActivationStats(stats, statsFile->os());
+    statsFile->os().flush();
+    if (statsFile->os().has_error()) {
+      std::error_code error = statsFile->os().error();
+      statsFile->os().clear_error(); // Otherwise the stream aborts.
+      return fail(statsPath + ": write failed: " + error.message());
+    }
+    statsFile->keep();
+    printStatsSummary(stats, statsPath, outs());
+  }
 
   if (summary) {
     // Stored weights against the dense size: what pruning bought.

@@ -14,6 +14,12 @@ llvm::Expected<mlir::OwningOpRef<mlir::ModuleOp>>
 loadModelFile(llvm::StringRef path, mlir::MLIRContext *context,
               const ImportOptions &options = {});
 
+/// Writes `module` to `path` ('-' is stdout) as text with locations (which
+/// name each op after its tensors) or, with `bytecode`, as MLIR bytecode.
+/// On failure nothing is left at `path`; errors read "<path>: <reason>".
+llvm::Error writeModuleFile(mlir::ModuleOp module, llvm::StringRef path,
+                            bool bytecode = false, bool debugInfo = true);
+
 } // namespace lrnn
 
 #endif // LRNN_IMPORT_LOADMODEL_H

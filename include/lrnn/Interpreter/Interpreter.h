@@ -13,6 +13,7 @@
 
 #include "mlir/IR/BuiltinOps.h"
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/Support/Error.h"
 
 #include <functional>
@@ -20,6 +21,19 @@
 #include <vector>
 
 namespace lrnn {
+
+class Interpreter;
+
+/// Watches the values an Interpreter computes, e.g. to measure activation
+/// sparsity (lrnn-run --stats). Optional: without one, a step costs one
+/// null-pointer test more.
+class StepObserver {
+public:
+  virtual ~StepObserver();
+  /// Called at the end of every step, when getValue() of every value of the
+  /// model body returns its vector of this step.
+  virtual void afterStep(const Interpreter &interpreter) = 0;
+};
 
 class Interpreter {
 public:
@@ -44,6 +58,13 @@ public:
   /// the current state, returning `[steps, outputSize]` outputs.
   std::vector<double> run(llvm::ArrayRef<double> inputs, int64_t steps);
 
+  /// Calls `observer` (not owned; null for none) after every step.
+  void setObserver(StepObserver *observer) { this->observer = observer; }
+
+  /// The vector of `value`, a value of the model body, as computed by the
+  /// last step (zeros before the first); empty for a value of another op.
+  llvm::ArrayRef<double> getValue(mlir::Value value) const;
+
 private:
   Interpreter() = default;
 
@@ -55,6 +76,9 @@ private:
   std::vector<std::vector<double>> states;
   /// The model body, one closure per op, in program order.
   std::vector<std::function<void()>> program;
+  /// The buffer of each value, for getValue().
+  llvm::DenseMap<mlir::Value, size_t> slots;
+  StepObserver *observer = nullptr;
 };
 
 /// Finds the single lrnn.model of `module`, or fails with an error naming
