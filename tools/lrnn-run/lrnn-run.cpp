@@ -1,7 +1,7 @@
 //===- lrnn-run.cpp - Run an lrnn model on a sequence ---------------------===//
 //
 // lrnn-run MODEL --input IN.npy --output OUT.npy [--backend=interp]
-//          [--summary] [--stats=STATS.json]
+//          [--summary] [--stats=STATS.json] [--calibrate=RANGES.json]
 //
 // MODEL is lrnn MLIR (text or bytecode) or an interchange .safetensors file.
 // IN.npy is a [T, d_input] float32 or float64 array; OUT.npy receives the
@@ -11,6 +11,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "lrnn/Analysis/Calibration.h"
 #include "lrnn/Analysis/CostModel.h"
 #include "lrnn/Dialect/LRNN/IR/LRNNWeights.h"
 #include "lrnn/Import/LoadModel.h"
@@ -49,22 +50,29 @@ static cl::opt<Backend> backend(
     "backend", cl::init(Backend::Interp), cl::desc("Execution engine"),
     cl::values(clEnumValN(Backend::Interp, "interp",
                           "reference interpreter (double precision)")));
+static cl::opt<std::string> calibratePath(
+    "calibrate",
+    cl::desc("Write the range of every activation, state and accumulator "
+             "over the input sequence (JSON, for quantisation)"),
+    cl::value_desc("file"));
 static cl::opt<bool> summary("summary",
                              cl::desc("Print a one-line summary of the run"));
 
 namespace {
-/// Feeds every step's values to the statistics collector.
-class StatsObserver : public lrnn::StepObserver {
+/// Feeds every step's values to the statistics and calibration collectors.
+class RecordingObserver : public lrnn::StepObserver {
 public:
-  explicit StatsObserver(lrnn::ActivationStatsCollector &collector)
-      : collector(collector) {}
   void afterStep(const lrnn::Interpreter &interp) override {
-    collector.addStep([&](mlir::Value v) { return interp.getValue(v); });
+    auto valueOf = [&](mlir::Value v) { return interp.getValue(v); };
+    if (stats)
+      stats->addStep(valueOf);
+    if (calibration)
+      calibration->addStep(valueOf);
   }
-
-private:
-  lrnn::ActivationStatsCollector &collector;
+  std::optional<lrnn::ActivationStatsCollector> stats;
+  std::optional<lrnn::CalibrationCollector> calibration;
 };
+
 } // namespace
 
 /// Per op: name, location and the zero fraction of each operand (and of the
@@ -140,22 +148,23 @@ int main(int argc, char **argv) {
                      ? " with " + Twine(input->shape[1]) + " columns"
                      : Twine("")));
   int64_t steps = input->shape[0];
-  if (!statsPath.empty() && steps == 0)
-    return fail(inputPath + ": --stats needs at least one step, the input has "
-                "none");
+  if ((!statsPath.empty() || !calibratePath.empty()) && steps == 0)
+    return fail(inputPath + ": --" +
+                (statsPath.empty() ? "calibrate" : "stats") +
+                " needs at least one step, the input has none");
   std::vector<double> inputs = input->toDoubles();
   for (size_t i = 0; i < inputs.size(); ++i)
     if (!std::isfinite(inputs[i]))
       return fail(inputPath + ": non-finite input at [" + Twine(i / dIn) +
                   ", " + Twine(i % dIn) + "]");
 
-  std::optional<lrnn::ActivationStatsCollector> collector;
-  std::optional<StatsObserver> observer;
-  if (!statsPath.empty()) {
-    collector.emplace(*model);
-    observer.emplace(*collector);
-    (*interp)->setObserver(&*observer);
-  }
+  RecordingObserver observer;
+  if (!statsPath.empty())
+    observer.stats.emplace(*model);
+  if (!calibratePath.empty())
+    observer.calibration.emplace(*model);
+  if (observer.stats || observer.calibration)
+    (*interp)->setObserver(&observer);
 
   auto start = std::chrono::steady_clock::now();
   std::vector<double> outputs = (*interp)->run(inputs, steps);
@@ -172,29 +181,45 @@ int main(int argc, char **argv) {
                   Twine(i / dOut) + ", element " + Twine(i % dOut) +
                   " (unstable recurrence or input out of range)");
   }
-  // The statistics file is opened before the outputs are written and kept
-  // only when both succeeded: a failed run leaves neither.
-  std::optional<ToolOutputFile> statsFile;
-  if (!statsPath.empty()) {
+  // Report files are opened before the outputs are written and kept only
+  // when everything succeeded: a failed run leaves none of them.
+  std::optional<ToolOutputFile> statsFile, calibrationFile;
+  for (auto [path, file] : {std::pair{&statsPath.getValue(), &statsFile},
+                            {&calibratePath.getValue(), &calibrationFile}}) {
+    if (path->empty())
+      continue;
     std::error_code ec;
-    statsFile.emplace(statsPath, ec, sys::fs::OF_Text);
+    file->emplace(*path, ec, sys::fs::OF_Text);
     if (ec)
-      return fail(statsPath + ": cannot open for writing: " + ec.message());
+      return fail(*path + ": cannot open for writing: " + ec.message());
   }
   if (auto err = lrnn::writeNpyF32(outputPath, {steps, dOut}, result))
     return fail(toString(std::move(err)));
+  std::optional<lrnn::ActivationStats> stats;
   if (statsFile) {
-    lrnn::ActivationStats stats = collector->getStats();
-    lrnn::writeActivationStats(stats, statsFile->os());
-    statsFile->os().flush();
-    if (statsFile->os().has_error()) {
-      std::error_code error = statsFile->os().error();
-      statsFile->os().clear_error(); // Otherwise the stream aborts.
-      return fail(statsPath + ": write failed: " + error.message());
-    }
-    statsFile->keep();
-    printStatsSummary(stats, statsPath, outs());
+    stats = observer.stats->getStats();
+    lrnn::writeActivationStats(*stats, statsFile->os());
   }
+  if (calibrationFile)
+    observer.calibration->write(calibrationFile->os());
+  for (auto [path, file] : {std::pair{&statsPath.getValue(), &statsFile},
+                            {&calibratePath.getValue(), &calibrationFile}}) {
+    if (!*file)
+      continue;
+    raw_fd_ostream &os = (*file)->os();
+    os.flush();
+    if (os.has_error()) {
+      std::error_code error = os.error();
+      os.clear_error(); // Otherwise the stream aborts when destroyed.
+      return fail(*path + ": write failed: " + error.message());
+    }
+  }
+  if (statsFile) {
+    statsFile->keep();
+    printStatsSummary(*stats, statsPath, outs());
+  }
+  if (calibrationFile)
+    calibrationFile->keep();
 
   if (summary) {
     // Stored weights against the dense size: what pruning bought.
