@@ -3,6 +3,7 @@
 #include "lrnn/Dialect/LRNN/IR/LRNNDialect.h"
 #include "lrnn/Dialect/LRNN/IR/LRNNAttributes.h"
 #include "lrnn/Dialect/LRNN/IR/LRNNOps.h"
+#include "lrnn/Dialect/LRNN/IR/LRNNTypes.h"
 
 #include "mlir/IR/DialectImplementation.h"
 #include "llvm/ADT/TypeSwitch.h"
@@ -18,4 +19,5 @@ void LRNNDialect::initialize() {
 #include "lrnn/Dialect/LRNN/IR/LRNNOps.cpp.inc"
       >();
   registerAttributes();
+  registerTypes();
 }

@@ -5,6 +5,7 @@
 
 #include "lrnn/Dialect/LRNN/IR/LRNNAttributes.h"
 #include "lrnn/Dialect/LRNN/IR/LRNNDialect.h"
+#include "lrnn/Dialect/LRNN/IR/LRNNTypes.h"
 
 #include "mlir/Bytecode/BytecodeOpInterface.h"
 #include "mlir/IR/Builders.h"
