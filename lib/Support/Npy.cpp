@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "lrnn/Support/ErrorMessages.h"
 #include "lrnn/Support/Npy.h"
 
 #include "llvm/ADT/SmallString.h"
@@ -36,26 +37,9 @@ static constexpr size_t kGrowthAxisMaxDigits = 21;
 // Longest string quoted back in an error message.
 static constexpr size_t kMaxQuotedLength = 64;
 
-static Error makeError(StringRef name, const Twine &reason) {
-  return createStringError(inconvertibleErrorCode(), name + ": " + reason);
-}
 
-/// Quotes text taken from a file for an error message, keeping the message on
-/// one line and of reasonable length.
 static std::string quote(StringRef text) {
-  std::string out = "'";
-  for (char c : text.take_front(kMaxQuotedLength)) {
-    if (isPrint(c) && c != '\\') {
-      out += c;
-    } else {
-      out += "\\x";
-      out += hexdigit((unsigned char)c >> 4, /*LowerCase=*/true);
-      out += hexdigit((unsigned char)c & 15, /*LowerCase=*/true);
-    }
-  }
-  if (text.size() > kMaxQuotedLength)
-    out += "...";
-  return out + "'";
+  return quoteForMessage(text, kMaxQuotedLength);
 }
 
 /// Formats a shape the way Python prints a tuple: (), (3,), (2, 3). Error
@@ -399,29 +383,29 @@ std::vector<double> NpyArray::toDoubles() const {
 Expected<NpyArray> parseNpy(StringRef bytes, StringRef name) {
   if (!bytes.starts_with(kMagic)) {
     if (kMagic.starts_with(bytes))
-      return makeError(name, "truncated .npy preamble (" + Twine(bytes.size()) +
+      return makeFileError(name, "truncated .npy preamble (" + Twine(bytes.size()) +
                                  " bytes)");
-    return makeError(name, "not a .npy file (bad magic string)");
+    return makeFileError(name, "not a .npy file (bad magic string)");
   }
   if (bytes.size() < kMagicAndVersionSize)
-    return makeError(name, "truncated .npy preamble (" + Twine(bytes.size()) +
+    return makeFileError(name, "truncated .npy preamble (" + Twine(bytes.size()) +
                                " bytes)");
   unsigned major = (unsigned char)bytes[6], minor = (unsigned char)bytes[7];
   if (major < 1 || major > 3 || minor != 0)
-    return makeError(name, "unsupported .npy format version " + Twine(major) +
+    return makeFileError(name, "unsupported .npy format version " + Twine(major) +
                                "." + Twine(minor));
 
   // Version 1.0 stores the header length as u16, 2.0 and 3.0 as u32.
   size_t lengthSize = major == 1 ? 2 : 4;
   size_t preambleSize = kMagicAndVersionSize + lengthSize;
   if (bytes.size() < preambleSize)
-    return makeError(name, "truncated .npy preamble (" + Twine(bytes.size()) +
+    return makeFileError(name, "truncated .npy preamble (" + Twine(bytes.size()) +
                                " bytes)");
   const char *lengthPtr = bytes.data() + kMagicAndVersionSize;
   uint64_t headerLength = major == 1 ? support::endian::read16le(lengthPtr)
                                      : support::endian::read32le(lengthPtr);
   if (headerLength > bytes.size() - preambleSize)
-    return makeError(name, "truncated header: header length " +
+    return makeFileError(name, "truncated header: header length " +
                                Twine(headerLength) + " exceeds the " +
                                Twine(bytes.size() - preambleSize) +
                                " bytes after the preamble");
@@ -430,29 +414,29 @@ Expected<NpyArray> parseNpy(StringRef bytes, StringRef name) {
   HeaderParser parser(bytes.substr(preambleSize, headerLength),
                       /*allowLongSuffix=*/major <= 2);
   if (!parser.parse(header))
-    return makeError(name, parser.error());
+    return makeFileError(name, parser.error());
 
   std::optional<NpyDType> dtype = dtypeFromDescr(header.descr);
   if (!dtype) {
     if (StringRef(header.descr).starts_with(">"))
-      return makeError(name, "big-endian dtype " + quote(header.descr) +
+      return makeFileError(name, "big-endian dtype " + quote(header.descr) +
                                  " is not supported");
-    return makeError(name, "unsupported dtype " + quote(header.descr));
+    return makeFileError(name, "unsupported dtype " + quote(header.descr));
   }
   if (header.fortranOrder)
-    return makeError(name, "Fortran-order arrays are not supported");
+    return makeFileError(name, "Fortran-order arrays are not supported");
 
   // Check the claimed size against the bytes present before allocating.
   Expected<int64_t> expected = checkedByteSize(*dtype, header.shape);
   if (!expected)
-    return makeError(name, toString(expected.takeError()));
+    return makeFileError(name, toString(expected.takeError()));
   StringRef data = bytes.drop_front(preambleSize + headerLength);
   uint64_t expectedBytes = *expected;
   if (expectedBytes > data.size())
-    return makeError(name, "truncated: expected " + Twine(expectedBytes) +
+    return makeFileError(name, "truncated: expected " + Twine(expectedBytes) +
                                " bytes of data, found " + Twine(data.size()));
   if (expectedBytes < data.size())
-    return makeError(name, "trailing bytes after data: expected " +
+    return makeFileError(name, "trailing bytes after data: expected " +
                                Twine(expectedBytes) + " bytes of data, found " +
                                Twine(data.size()));
 
@@ -471,7 +455,7 @@ Expected<NpyArray> readNpy(StringRef path) {
                             /*RequiresNullTerminator=*/false,
                             /*IsVolatile=*/true);
   if (!buffer)
-    return makeError(path, "cannot open: " + buffer.getError().message());
+    return makeFileError(path, "cannot open: " + buffer.getError().message());
   return parseNpy((*buffer)->getBuffer(), path);
 }
 
@@ -542,7 +526,7 @@ static Error writeFileAtomically(StringRef path, StringRef contents) {
       break;
   }
   if (ec)
-    return makeError(path, "cannot create temporary file: " + ec.message());
+    return makeFileError(path, "cannot create temporary file: " + ec.message());
 
   {
     raw_fd_ostream os(fd, /*shouldClose=*/true);
@@ -557,7 +541,7 @@ static Error writeFileAtomically(StringRef path, StringRef contents) {
     ec = sys::fs::rename(tempPath, path);
   if (ec) {
     sys::fs::remove(tempPath);
-    return makeError(path, "cannot write: " + ec.message());
+    return makeFileError(path, "cannot write: " + ec.message());
   }
   return Error::success();
 }
@@ -566,9 +550,9 @@ Error writeNpy(StringRef path, NpyDType dtype, ArrayRef<int64_t> shape,
                ArrayRef<char> rawData) {
   Expected<int64_t> expected = checkedByteSize(dtype, shape);
   if (!expected)
-    return makeError(path, toString(expected.takeError()));
+    return makeFileError(path, toString(expected.takeError()));
   if ((uint64_t)*expected != rawData.size())
-    return makeError(path, "data size " + Twine(rawData.size()) +
+    return makeFileError(path, "data size " + Twine(rawData.size()) +
                                " bytes does not match shape " +
                                shapeForMessage(shape) + " of " +
                                npyDescr(dtype) + " (" + Twine(*expected) +

@@ -8,6 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "lrnn/Support/ErrorMessages.h"
 #include "lrnn/Support/Safetensors.h"
 
 #include "llvm/ADT/STLExtras.h"
@@ -33,27 +34,9 @@ static constexpr unsigned kMaxJsonDepth = 32;
 // Longest string quoted back in an error message.
 static constexpr size_t kMaxQuotedLength = 128;
 
-static Error makeError(StringRef name, const Twine &reason) {
-  return createStringError(inconvertibleErrorCode(), name + ": " + reason);
-}
 
-/// Quotes a string taken from the file for an error message: control
-/// characters are escaped so the message stays on one line.
 static std::string quote(StringRef text) {
-  std::string out = "'";
-  for (char c : text.take_front(kMaxQuotedLength)) {
-    unsigned char u = c;
-    if (u < 0x20 || u == 0x7f || c == '\\') {
-      out += "\\x";
-      out += hexdigit(u >> 4, /*LowerCase=*/true);
-      out += hexdigit(u & 15, /*LowerCase=*/true);
-    } else {
-      out += c;
-    }
-  }
-  if (text.size() > kMaxQuotedLength)
-    out += "...";
-  return out + "'";
+  return quoteForMessage(text, kMaxQuotedLength);
 }
 
 static std::string tensorPrefix(StringRef tensor) {
@@ -303,30 +286,30 @@ int64_t SafetensorsTensor::numElements() const {
 
 Expected<SafetensorsFile> parseSafetensors(StringRef bytes, StringRef name) {
   if (bytes.size() < 8)
-    return makeError(name, "file is too short (" + Twine(bytes.size()) +
+    return makeFileError(name, "file is too short (" + Twine(bytes.size()) +
                                " bytes) to hold the 8-byte header length");
   uint64_t headerLength = support::endian::read64le(bytes.data());
   if (headerLength > bytes.size() - 8)
-    return makeError(name, "header length " + Twine(headerLength) +
+    return makeFileError(name, "header length " + Twine(headerLength) +
                                " exceeds file size " + Twine(bytes.size()));
   StringRef headerText = bytes.substr(8, headerLength);
   StringRef data = bytes.drop_front(8 + headerLength);
 
   if (std::optional<std::string> error =
           scanJsonStructure(headerText, /*checkDuplicates=*/false))
-    return makeError(name, *error);
+    return makeFileError(name, *error);
   Expected<json::Value> header = json::parse(headerText);
   if (!header) {
     std::string message = toString(header.takeError());
     llvm::replace(message, '\n', ' ');
-    return makeError(name, "malformed JSON header: " + message);
+    return makeFileError(name, "malformed JSON header: " + message);
   }
   if (std::optional<std::string> error =
           scanJsonStructure(headerText, /*checkDuplicates=*/true))
-    return makeError(name, *error);
+    return makeFileError(name, *error);
   const json::Object *root = header->getAsObject();
   if (!root)
-    return makeError(name, "header is not a JSON object");
+    return makeFileError(name, "header is not a JSON object");
 
   // json::Object is unordered; sort keys so errors are deterministic.
   std::vector<StringRef> keys;
@@ -341,11 +324,11 @@ Expected<SafetensorsFile> parseSafetensors(StringRef bytes, StringRef name) {
     if (key == kMetadataKey) {
       const json::Object *metadata = value.getAsObject();
       if (!metadata)
-        return makeError(name, "__metadata__ is not a JSON object");
+        return makeFileError(name, "__metadata__ is not a JSON object");
       for (const auto &item : *metadata) {
         std::optional<StringRef> string = item.second.getAsString();
         if (!string)
-          return makeError(name, "__metadata__ value of key " +
+          return makeFileError(name, "__metadata__ value of key " +
                                      quote(item.first) + " is not a string");
         file.metadata[item.first.str()] = string->str();
       }
@@ -353,12 +336,12 @@ Expected<SafetensorsFile> parseSafetensors(StringRef bytes, StringRef name) {
     }
     Expected<TensorEntry> entry = parseTensorEntry(key, value, data.size());
     if (!entry)
-      return makeError(name, toString(entry.takeError()));
+      return makeFileError(name, toString(entry.takeError()));
     entries.push_back(std::move(*entry));
   }
 
   if (std::optional<std::string> error = checkCoverage(entries, data.size()))
-    return makeError(name, *error);
+    return makeFileError(name, *error);
 
   // All sizes are now known to lie within the file; read the values.
   for (TensorEntry &entry : entries) {
@@ -375,7 +358,7 @@ Expected<SafetensorsFile> parseSafetensors(StringRef bytes, StringRef name) {
                          ? (double)bit_cast<float>(support::endian::read32le(p))
                          : bit_cast<double>(support::endian::read64le(p));
       if (!std::isfinite(value))
-        return makeError(name, "tensor " + quote(entry.name) +
+        return makeFileError(name, "tensor " + quote(entry.name) +
                                    " has a non-finite value (" +
                                    (std::isnan(value) ? "nan"
                                     : value > 0       ? "inf"
@@ -396,7 +379,7 @@ Expected<SafetensorsFile> readSafetensors(StringRef path) {
                             /*RequiresNullTerminator=*/false,
                             /*IsVolatile=*/true);
   if (!buffer)
-    return makeError(path, "cannot open: " + buffer.getError().message());
+    return makeFileError(path, "cannot open: " + buffer.getError().message());
   return parseSafetensors((*buffer)->getBuffer(), path);
 }
 
