@@ -85,9 +85,12 @@ SparseMatrixAttr::verify(function_ref<InFlightDiagnostic()> emitError,
     return emitError() << "#lrnn.sparse: dimensions must fit in 32 bits";
   auto valuesType = dyn_cast<RankedTensorType>(values.getType());
   if (!valuesType || valuesType.getRank() != 1 ||
-      !valuesType.getElementType().isF32())
-    return emitError() << "#lrnn.sparse: values must be a 1-D tensor of f32, got "
-                       << values.getType();
+      !(valuesType.getElementType().isF32() ||
+        valuesType.getElementType().isSignlessInteger()))
+    return emitError()
+           << "#lrnn.sparse: values must be a 1-D tensor of f32 or of signless "
+              "integers, got "
+           << values.getType();
   int64_t nnz = valuesType.getDimSize(0);
   auto indicesType = dyn_cast<RankedTensorType>(indices.getType());
   if (!indicesType || indicesType.getRank() != 2 ||

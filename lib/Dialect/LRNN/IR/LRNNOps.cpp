@@ -1,6 +1,7 @@
 //===- LRNNOps.cpp - lrnn operations --------------------------------------===//
 
 #include "lrnn/Dialect/LRNN/IR/LRNNOps.h"
+#include "lrnn/Dialect/LRNN/IR/FixedPoint.h"
 #include "lrnn/Dialect/LRNN/IR/LRNNWeights.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -21,6 +22,12 @@ static bool isLRNNVector(Type type) {
   auto tensor = dyn_cast<RankedTensorType>(type);
   return tensor && tensor.getRank() == 1 && tensor.hasStaticShape() &&
          tensor.getDimSize(0) > 0 && tensor.getElementType().isF32();
+}
+
+static bool isFixedVector(Type type) {
+  auto tensor = dyn_cast<RankedTensorType>(type);
+  return tensor && tensor.getRank() == 1 && tensor.hasStaticShape() &&
+         tensor.getDimSize(0) > 0 && isa<FixedType>(tensor.getElementType());
 }
 
 // The gelu variant prints as a bare keyword: `approximation(tanh)`.
@@ -101,10 +108,28 @@ LogicalResult ModelOp::verify() {
     return emitOpError() << "must take one input vector and return one output "
                             "vector, got "
                          << type;
-  if (!isLRNNVector(type.getInput(0)) || !isLRNNVector(type.getResult(0)))
+  bool fixedInput = isFixedVector(type.getInput(0));
+  bool fixedOutput = isFixedVector(type.getResult(0));
+  if (fixedInput || fixedOutput) {
+    if (!fixedInput || !fixedOutput)
+      return emitOpError() << "a quantised model takes and returns vectors of "
+                              "!lrnn.fixed, got "
+                           << type;
+    std::optional<uint32_t> bits = getAccumulatorBits();
+    if (!bits)
+      return emitOpError() << "a quantised model must declare accumulator_bits";
+    if (*bits < fixed::kMinAccumulatorBits || *bits > fixed::kMaxAccumulatorBits)
+      return emitOpError() << "accumulator_bits = " << *bits
+                           << " is outside [" << fixed::kMinAccumulatorBits
+                           << ", " << fixed::kMaxAccumulatorBits << "]";
+  } else if (!isLRNNVector(type.getInput(0)) ||
+             !isLRNNVector(type.getResult(0))) {
     return emitOpError() << "input and output must be non-empty 1-D static "
-                            "tensors of f32, got "
+                            "tensors of f32 or !lrnn.fixed, got "
                          << type;
+  } else if (getAccumulatorBits()) {
+    return emitOpError() << "accumulator_bits applies only to quantised models";
+  }
   Block &block = getBody().front();
   if (block.getNumArguments() != 1 ||
       block.getArgument(0).getType() != type.getInput(0))

@@ -66,6 +66,44 @@ FailureOr<std::vector<int32_t>> lrnn::readI32Elements(ElementsAttr attr) {
   return readElements<int32_t>(attr);
 }
 
+FailureOr<std::vector<int64_t>> lrnn::readIntElements(ElementsAttr attr) {
+  auto type = dyn_cast<IntegerType>(attr.getElementType());
+  if (!type || !type.isSignless())
+    return failure();
+  auto widen = [](auto values) -> FailureOr<std::vector<int64_t>> {
+    if (failed(values))
+      return failure();
+    return std::vector<int64_t>(values->begin(), values->end());
+  };
+  switch (type.getWidth()) {
+  case 8:
+    return widen(readElements<int8_t>(attr));
+  case 16:
+    return widen(readElements<int16_t>(attr));
+  case 32:
+    return widen(readElements<int32_t>(attr));
+  case 64:
+    return readElements<int64_t>(attr);
+  default:
+    return failure();
+  }
+}
+
+/// The elements of an f32 or integer attribute widened to double (exact for
+/// the integer codes of quantised models, which have at most 32 bits).
+static FailureOr<std::vector<double>> readNumericElements(ElementsAttr attr) {
+  if (attr.getElementType().isF32()) {
+    auto values = readF32Elements(attr);
+    if (failed(values))
+      return failure();
+    return std::vector<double>(values->begin(), values->end());
+  }
+  auto values = readIntElements(attr);
+  if (failed(values))
+    return failure();
+  return std::vector<double>(values->begin(), values->end());
+}
+
 std::optional<std::pair<int64_t, int64_t>>
 lrnn::getWeightShape(Attribute weight) {
   if (auto sparse = dyn_cast<SparseMatrixAttr>(weight))
@@ -88,7 +126,7 @@ FailureOr<CsrMatrix> lrnn::readWeight(Attribute weight) {
   m.rowStart.assign(m.rows + 1, 0);
   if (auto sparse = dyn_cast<SparseMatrixAttr>(weight)) {
     auto indices = readI32Elements(sparse.getIndices());
-    auto values = readF32Elements(sparse.getValues());
+    auto values = readNumericElements(sparse.getValues());
     if (failed(indices) || failed(values))
       return failure();
     size_t nnz = values->size();
@@ -104,11 +142,11 @@ FailureOr<CsrMatrix> lrnn::readWeight(Attribute weight) {
       m.rowStart[r + 1] += m.rowStart[r];
     return m;
   }
-  auto values = readF32Elements(cast<ElementsAttr>(weight));
+  auto values = readNumericElements(cast<ElementsAttr>(weight));
   if (failed(values))
     return failure();
   m.colIndex.resize(values->size());
-  m.values.assign(values->begin(), values->end());
+  m.values = std::move(*values);
   for (int64_t r = 0; r < m.rows; ++r) {
     m.rowStart[r + 1] = (r + 1) * m.cols;
     for (int64_t c = 0; c < m.cols; ++c)
@@ -123,10 +161,10 @@ FailureOr<int64_t> lrnn::countNonZeros(Attribute weight) {
   auto dense = dyn_cast<ElementsAttr>(weight);
   if (!dense)
     return failure();
-  auto values = readF32Elements(dense);
+  auto values = readNumericElements(dense);
   if (failed(values))
     return failure();
-  return static_cast<int64_t>(llvm::count_if(*values, [](float v) { return v != 0.0f; }));
+  return static_cast<int64_t>(llvm::count_if(*values, [](double v) { return v != 0.0; }));
 }
 
 /// Reports the first non-finite entry of `values`, if any.
@@ -146,6 +184,38 @@ static LogicalResult checkFinite(Operation *op, StringRef name,
   return success();
 }
 
+/// Checks the positions of a sparse matrix (in range, strictly increasing
+/// row-major order) and calls `checkValue(k, row, col)` for each entry.
+static LogicalResult verifySparsePositions(
+    Operation *op, StringRef name, SparseMatrixAttr sparse, int64_t rows,
+    int64_t cols,
+    function_ref<LogicalResult(int64_t, int64_t, int64_t)> checkValue) {
+  auto indices = readI32Elements(sparse.getIndices());
+  if (failed(indices))
+    return op->emitOpError() << name << ": indices: "
+                             << unavailableReason(sparse.getIndices());
+  int64_t previous = -1;
+  for (int64_t k = 0, nnz = sparse.getNumNonZeros(); k < nnz; ++k) {
+    int64_t r = (*indices)[2 * k], c = (*indices)[2 * k + 1];
+    if (r < 0 || r >= rows || c < 0 || c >= cols)
+      return op->emitOpError()
+             << name << ": sparse position (" << r << ", " << c
+             << ") is out of range for a " << rows << "x" << cols << " matrix";
+    int64_t key = r * cols + c;
+    if (key == previous)
+      return op->emitOpError() << name << ": duplicate sparse position (" << r
+                               << ", " << c << ")";
+    if (key < previous)
+      return op->emitOpError()
+             << name << ": sparse position (" << r << ", " << c
+             << ") at entry " << k << " is not in row-major order";
+    previous = key;
+    if (failed(checkValue(k, r, c)))
+      return failure();
+  }
+  return success();
+}
+
 LogicalResult lrnn::verifyWeight(Operation *op, StringRef name,
                                  Attribute weight, int64_t rows, int64_t cols) {
   auto shape = getWeightShape(weight);
@@ -156,41 +226,28 @@ LogicalResult lrnn::verifyWeight(Operation *op, StringRef name,
                              << " weight, got " << shape->first << "x"
                              << shape->second;
   if (auto sparse = dyn_cast<SparseMatrixAttr>(weight)) {
-    auto indices = readI32Elements(sparse.getIndices());
+    if (!sparse.getValues().getElementType().isF32())
+      return op->emitOpError() << name << ": expected f32 values, got "
+                               << sparse.getValues().getElementType();
     auto values = readF32Elements(sparse.getValues());
-    if (failed(indices))
-      return op->emitOpError() << name << ": indices: "
-                               << unavailableReason(sparse.getIndices());
     if (failed(values))
       return op->emitOpError() << name << ": values: "
                                << unavailableReason(sparse.getValues());
-    int64_t previous = -1;
-    for (size_t k = 0; k < values->size(); ++k) {
-      int64_t r = (*indices)[2 * k], c = (*indices)[2 * k + 1];
-      if (r < 0 || r >= rows || c < 0 || c >= cols)
-        return op->emitOpError()
-               << name << ": sparse position (" << r << ", " << c
-               << ") is out of range for a " << rows << "x" << cols << " matrix";
-      int64_t key = r * cols + c;
-      if (key == previous)
-        return op->emitOpError() << name << ": duplicate sparse position ("
-                                 << r << ", " << c << ")";
-      if (key < previous)
-        return op->emitOpError()
-               << name << ": sparse position (" << r << ", " << c
-               << ") at entry " << k << " is not in row-major order";
-      previous = key;
-      float v = (*values)[k];
-      if (!std::isfinite(v))
-        return op->emitOpError()
-               << name << ": non-finite value "
-               << (std::isnan(v) ? "nan" : v > 0 ? "inf" : "-inf") << " at ("
-               << r << ", " << c << ")";
-      if (v == 0.0f)
-        return op->emitOpError() << name << ": sparse matrix stores a zero at ("
-                                 << r << ", " << c << ")";
-    }
-    return success();
+    return verifySparsePositions(
+        op, name, sparse, rows, cols,
+        [&](int64_t k, int64_t r, int64_t c) -> LogicalResult {
+          float v = (*values)[k];
+          if (!std::isfinite(v))
+            return op->emitOpError()
+                   << name << ": non-finite value "
+                   << (std::isnan(v) ? "nan" : v > 0 ? "inf" : "-inf")
+                   << " at (" << r << ", " << c << ")";
+          if (v == 0.0f)
+            return op->emitOpError() << name
+                                     << ": sparse matrix stores a zero at ("
+                                     << r << ", " << c << ")";
+          return success();
+        });
   }
   auto dense = cast<ElementsAttr>(weight);
   if (!dense.getElementType().isF32())
@@ -264,4 +321,141 @@ Attribute lrnn::buildWeight(MLIRContext *context, ArrayRef<float> values,
       context, {rows, cols},
       buildI32Elements(context, {nnz, 2}, indices, (blobName + ".indices").str()),
       buildF32Elements(context, {nnz}, nonZeros, (blobName + ".values").str()));
+}
+
+//===----------------------------------------------------------------------===//
+// Integer codes of quantised ops
+//===----------------------------------------------------------------------===//
+
+/// The width of a code attribute's signless integer element type, or an
+/// error when it is not one or is wider than `maxBits`.
+static FailureOr<unsigned> getCodeWidth(Operation *op, StringRef name,
+                                        Type elementType, unsigned maxBits) {
+  auto type = dyn_cast<IntegerType>(elementType);
+  if (!type || !type.isSignless() ||
+      !llvm::is_contained({8u, 16u, 32u}, type.getWidth()))
+    return op->emitOpError() << name
+                             << ": expected codes of type i8, i16 or i32, got "
+                             << elementType;
+  if (type.getWidth() > maxBits)
+    return op->emitOpError() << name << ": " << type.getWidth()
+                             << "-bit codes exceed the target's " << maxBits
+                             << " bits";
+  return type.getWidth();
+}
+
+/// Symmetric codes: the most negative two's-complement value is never used.
+static LogicalResult checkCode(Operation *op, StringRef name, int64_t code,
+                               unsigned width, const Twine &where) {
+  int64_t m = (int64_t(1) << (width - 1)) - 1;
+  if (code > m || code < -m)
+    return op->emitOpError() << name << ": code " << code << " at " << where
+                             << " is outside the symmetric " << width
+                             << "-bit range ±" << m;
+  return success();
+}
+
+LogicalResult lrnn::verifyCodeWeight(Operation *op, StringRef name,
+                                     Attribute weight, int64_t rows,
+                                     int64_t cols, unsigned maxBits) {
+  auto shape = getWeightShape(weight);
+  if (!shape)
+    return op->emitOpError() << name << ": expected a 2-D weight, got " << weight;
+  if (shape->first != rows || shape->second != cols)
+    return op->emitOpError() << name << ": expected a " << rows << "x" << cols
+                             << " weight, got " << shape->first << "x"
+                             << shape->second;
+  ElementsAttr values = isa<SparseMatrixAttr>(weight)
+                            ? cast<SparseMatrixAttr>(weight).getValues()
+                            : cast<ElementsAttr>(weight);
+  auto width = getCodeWidth(op, name, values.getElementType(), maxBits);
+  if (failed(width))
+    return failure();
+  auto codes = readIntElements(values);
+  if (failed(codes))
+    return op->emitOpError() << name << ": " << unavailableReason(values);
+  if (auto sparse = dyn_cast<SparseMatrixAttr>(weight))
+    return verifySparsePositions(
+        op, name, sparse, rows, cols,
+        [&](int64_t k, int64_t r, int64_t c) -> LogicalResult {
+          if ((*codes)[k] == 0)
+            return op->emitOpError() << name
+                                     << ": sparse matrix stores a zero at ("
+                                     << r << ", " << c << ")";
+          return checkCode(op, name, (*codes)[k], *width,
+                           "(" + Twine(r) + ", " + Twine(c) + ")");
+        });
+  for (auto [k, code] : llvm::enumerate(*codes))
+    if (failed(checkCode(op, name, code, *width,
+                         "(" + Twine(int64_t(k) / cols) + ", " +
+                             Twine(int64_t(k) % cols) + ")")))
+      return failure();
+  return success();
+}
+
+LogicalResult lrnn::verifyCodeVector(Operation *op, StringRef name,
+                                     ElementsAttr vector, int64_t size,
+                                     unsigned maxBits) {
+  auto type = dyn_cast<RankedTensorType>(vector.getType());
+  if (!type || type.getRank() != 1)
+    return op->emitOpError() << name << ": expected a 1-D tensor of codes, got "
+                             << vector.getType();
+  if (type.getDimSize(0) != size)
+    return op->emitOpError() << name << ": expected " << size
+                             << " elements, got " << type.getDimSize(0);
+  auto width = getCodeWidth(op, name, type.getElementType(), maxBits);
+  if (failed(width))
+    return failure();
+  auto codes = readIntElements(vector);
+  if (failed(codes))
+    return op->emitOpError() << name << ": " << unavailableReason(vector);
+  for (auto [k, code] : llvm::enumerate(*codes))
+    if (failed(checkCode(op, name, code, *width, "index " + Twine(k))))
+      return failure();
+  return success();
+}
+
+ElementsAttr lrnn::buildCodeElements(MLIRContext *context,
+                                     ArrayRef<int64_t> shape,
+                                     ArrayRef<int64_t> codes, unsigned bits,
+                                     StringRef blobName) {
+  auto type = RankedTensorType::get(shape, IntegerType::get(context, bits));
+  auto build = [&](auto zero) -> ElementsAttr {
+    using T = decltype(zero);
+    std::vector<T> narrow(codes.begin(), codes.end());
+    if (static_cast<int64_t>(narrow.size()) <= kInlineElementLimit)
+      return DenseElementsAttr::get(type, ArrayRef<T>(narrow));
+    return DenseResourceElementsAttr::get(
+        type, blobName,
+        HeapAsmResourceBlob::allocateAndCopyInferAlign<T>(narrow));
+  };
+  if (bits == 8)
+    return build(int8_t());
+  if (bits == 16)
+    return build(int16_t());
+  return build(int32_t());
+}
+
+Attribute lrnn::buildCodeWeight(MLIRContext *context, ArrayRef<int64_t> codes,
+                                int64_t rows, int64_t cols, unsigned bits,
+                                double maxSparseDensity, StringRef blobName) {
+  int64_t nnz = llvm::count_if(codes, [](int64_t v) { return v != 0; });
+  if (double(nnz) / double(rows * cols) > maxSparseDensity)
+    return buildCodeElements(context, {rows, cols}, codes, bits, blobName);
+  std::vector<int32_t> indices;
+  std::vector<int64_t> nonZeros;
+  indices.reserve(2 * nnz);
+  nonZeros.reserve(nnz);
+  for (int64_t r = 0; r < rows; ++r)
+    for (int64_t c = 0; c < cols; ++c)
+      if (int64_t v = codes[r * cols + c]; v != 0) {
+        indices.push_back(static_cast<int32_t>(r));
+        indices.push_back(static_cast<int32_t>(c));
+        nonZeros.push_back(v);
+      }
+  return SparseMatrixAttr::get(
+      context, {rows, cols},
+      buildI32Elements(context, {nnz, 2}, indices, (blobName + ".indices").str()),
+      buildCodeElements(context, {nnz}, nonZeros, bits,
+                        (blobName + ".values").str()));
 }

@@ -17,11 +17,12 @@ class LRNN_Attr<string name, string attrMnemonic, list<Trait> traits = []>
 def LRNN_SparseMatrixAttr : LRNN_Attr<"SparseMatrix", "sparse"> {
   let summary = "A matrix that stores only its non-zero entries";
   let description = [{
-    A `rows x cols` f32 matrix in coordinate form: `indices` is a
+    A `rows x cols` matrix in coordinate form: `indices` is a
     `tensor<nnz x 2 x i32>` of `(row, column)` positions in strictly
     increasing row-major order (so no position appears twice) and `values` a
     `tensor<nnz x f32>` of the non-zero entries at those positions; every
-    other entry is zero. Either may be a `dense_resource` blob, which keeps
+    other entry is zero. Quantised ops store integer codes instead
+    (`tensor<nnz x i8>` for 8-bit weights). Either may be a `dense_resource` blob, which keeps
     large models fast to print and parse.
 
     The number of stored entries and the density are printed, and checked
@@ -71,8 +72,34 @@ def LRNN_GeluApproximationAttr
   let assemblyFormat = "`<` $value `>`";
 }
 
+def LRNN_LutFunction : I32EnumAttr<"LutFunction",
+    "the function a fixed-point lookup table approximates", [
+      I32EnumAttrCase<"Sigmoid", 0, "sigmoid">,
+      I32EnumAttrCase<"GeluTanh", 1, "gelu_tanh">,
+      I32EnumAttrCase<"GeluErf", 2, "gelu_erf">
+    ]> {
+  let cppNamespace = "::lrnn";
+  let genSpecializedAttr = 0;
+}
+
+def LRNN_LutFunctionAttr
+    : EnumAttr<LRNN_Dialect, LRNN_LutFunction, "lut_function"> {
+  let summary = "function of an `lrnn.qlut` table: `sigmoid`, `gelu_tanh` or `gelu_erf`";
+  let description = [{
+    Decides what `lrnn.qlut` returns above the table's range: the last node
+    for `sigmoid`, the input itself (gelu(x) = x for large x) for the gelu
+    variants. The table contents are stored in the op.
+  }];
+  let assemblyFormat = "`<` $value `>`";
+}
+
 // A projection weight: a dense f32 matrix or a sparse one.
 def LRNN_WeightAttr : AnyAttrOf<[ElementsAttr, LRNN_SparseMatrixAttr],
     "dense f32 matrix or #lrnn.sparse matrix">;
+
+// A weight of integer codes of a quantised op: a dense integer matrix or a
+// #lrnn.sparse matrix with integer values. The op's verifier checks widths.
+def LRNN_CodeWeightAttr : AnyAttrOf<[ElementsAttr, LRNN_SparseMatrixAttr],
+    "dense integer matrix or #lrnn.sparse matrix of integer codes">;
 
 #endif // LRNN_DIALECT_LRNN_IR_LRNNATTRIBUTES_TD

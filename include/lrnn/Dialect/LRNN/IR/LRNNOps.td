@@ -27,6 +27,11 @@ def LRNN_ModelOp : LRNN_Op<"model", [
     is carried from each step to the next. Nothing else is remembered between
     steps.
 
+    A quantised model (produced by `--lrnn-quantize`) takes and returns
+    vectors of `!lrnn.fixed`, contains only the integer `lrnn.q*` ops and
+    declares `accumulator_bits = A`: its verifiers prove that no intermediate
+    of any op reaches `2^(A-1)` (`docs/fixed-point.md`).
+
     ```mlir
     lrnn.model @denoiser(%u: tensor<257xf32>) -> tensor<257xf32> {
       ...
@@ -35,7 +40,8 @@ def LRNN_ModelOp : LRNN_Op<"model", [
     ```
   }];
   let arguments = (ins SymbolNameAttr:$sym_name,
-                       TypeAttrOf<FunctionType>:$function_type);
+                       TypeAttrOf<FunctionType>:$function_type,
+                       OptionalAttr<I32Attr>:$accumulator_bits);
   let regions = (region SizedRegion<1>:$body);
   let hasCustomAssemblyFormat = 1;
   let hasVerifier = 1;
@@ -67,7 +73,7 @@ def LRNN_OutputOp : LRNN_Op<"output", [
     Terminates an `lrnn.model` body; its operand is the step's output and must
     have the model's output type.
   }];
-  let arguments = (ins LRNN_Vector:$value);
+  let arguments = (ins LRNN_AnyVector:$value);
   let assemblyFormat = "$value attr-dict `:` type($value)";
   let hasVerifier = 1;
 }
@@ -346,5 +352,7 @@ def LRNN_YieldOp : LRNN_Op<"yield", [Pure, Terminator,
   let arguments = (ins Variadic<F32>:$values);
   let assemblyFormat = "($values^ `:` type($values))? attr-dict";
 }
+
+include "lrnn/Dialect/LRNN/IR/LRNNFixedOps.td"
 
 #endif // LRNN_DIALECT_LRNN_IR_LRNNOPS_TD

@@ -51,4 +51,18 @@ def LRNN_Vector : Type<
          CPred<"::llvm::cast<::mlir::RankedTensorType>($_self).getElementType().isF32()">]>,
     "non-empty 1-D static tensor of f32", "::mlir::RankedTensorType">;
 
+// An integer vector of one time step: statically shaped, non-empty, 1-D,
+// elements !lrnn.fixed (the values of a quantised model).
+def LRNN_FixedVector : Type<
+    And<[HasStaticShapePred,
+         CPred<"::llvm::isa<::mlir::RankedTensorType>($_self)">,
+         CPred<"::llvm::cast<::mlir::RankedTensorType>($_self).getRank() == 1">,
+         CPred<"::llvm::cast<::mlir::RankedTensorType>($_self).getDimSize(0) > 0">,
+         CPred<"::llvm::isa<::lrnn::FixedType>("
+               "::llvm::cast<::mlir::RankedTensorType>($_self).getElementType())">]>,
+    "non-empty 1-D static tensor of !lrnn.fixed", "::mlir::RankedTensorType">;
+
+def LRNN_AnyVector : AnyTypeOf<[LRNN_Vector, LRNN_FixedVector],
+    "non-empty 1-D static tensor of f32 or !lrnn.fixed">;
+
 #endif // LRNN_DIALECT_LRNN_IR_LRNNTYPES_TD

@@ -27,7 +27,11 @@ mlir::FailureOr<std::vector<float>> readF32Elements(mlir::ElementsAttr attr);
 /// Same for i32 elements.
 mlir::FailureOr<std::vector<int32_t>> readI32Elements(mlir::ElementsAttr attr);
 
-/// A weight matrix in compressed sparse row form, values widened to double.
+/// The elements of a signless i8/i16/i32/i64 attribute widened to int64_t.
+mlir::FailureOr<std::vector<int64_t>> readIntElements(mlir::ElementsAttr attr);
+
+/// A weight matrix in compressed sparse row form, values widened to double
+/// (f32 weights, or the integer codes of quantised ops, which are exact).
 /// Dense weights are converted with every entry stored, sparse ones with
 /// their non-zeros only.
 struct CsrMatrix {
@@ -75,6 +79,34 @@ mlir::Attribute buildWeight(mlir::MLIRContext *context,
                             llvm::ArrayRef<float> values, int64_t rows,
                             int64_t cols, double maxSparseDensity,
                             llvm::StringRef blobName);
+
+/// Verifies a weight of integer codes (quantised ops): a `rows x cols`
+/// matrix of i8/i16/i32 codes, dense or #lrnn.sparse, whose element type has
+/// at most `maxBits` bits and whose codes lie in the symmetric range
+/// ±(2^(bits-1) - 1).
+mlir::LogicalResult verifyCodeWeight(mlir::Operation *op, llvm::StringRef name,
+                                     mlir::Attribute weight, int64_t rows,
+                                     int64_t cols, unsigned maxBits);
+
+/// Verifies a vector of `size` integer codes, as verifyCodeWeight.
+mlir::LogicalResult verifyCodeVector(mlir::Operation *op, llvm::StringRef name,
+                                     mlir::ElementsAttr vector, int64_t size,
+                                     unsigned maxBits);
+
+/// Builds an attribute of integer codes stored as i`bits` (8, 16 or 32);
+/// large arrays become dense_resource blobs as in buildF32Elements.
+mlir::ElementsAttr buildCodeElements(mlir::MLIRContext *context,
+                                     llvm::ArrayRef<int64_t> shape,
+                                     llvm::ArrayRef<int64_t> codes,
+                                     unsigned bits, llvm::StringRef blobName);
+
+/// Builds a weight of integer codes, sparse when its density is at most
+/// `maxSparseDensity`, as buildWeight.
+mlir::Attribute buildCodeWeight(mlir::MLIRContext *context,
+                                llvm::ArrayRef<int64_t> codes, int64_t rows,
+                                int64_t cols, unsigned bits,
+                                double maxSparseDensity,
+                                llvm::StringRef blobName);
 
 } // namespace lrnn
 

@@ -1,0 +1,181 @@
+//===- FixedPoint.cpp - Integer primitives of quantised lrnn models -------===//
+
+#include "lrnn/Dialect/LRNN/IR/FixedPoint.h"
+
+#include <cmath>
+
+using namespace lrnn;
+using namespace lrnn::fixed;
+
+/// 2^62: larger than every bound a valid model can reach (A <= 62).
+static constexpr int64_t kBoundCap = int64_t(1) << 62;
+
+int64_t fixed::rescale(int64_t x, int s) {
+  if (s == 0)
+    return x;
+  if (s < 0) {
+    // Only reached where the verifier proved the result fits; still never
+    // shift a set bit out of range.
+    if (x == 0)
+      return 0;
+    if (-s >= 62)
+      return x > 0 ? kBoundCap : -kBoundCap;
+    return x * (int64_t(1) << -s);
+  }
+  if (s >= 63)
+    return 0; // |x| < 2^62 <= 2^(s-1): the exact result rounds to 0.
+  return (x + (int64_t(1) << (s - 1))) >> s;
+}
+
+int64_t fixed::saturate(int64_t x, unsigned width, int64_t &count) {
+  int64_t m = maxCode(width);
+  if (x > m) {
+    ++count;
+    return m;
+  }
+  if (x < -m) {
+    ++count;
+    return -m;
+  }
+  return x;
+}
+
+int64_t fixed::narrow(int64_t x, int s, unsigned width, int64_t &count) {
+  if (s >= 0)
+    return saturate(rescale(x, s), width, count);
+  int k = -s < 62 ? -s : 62;
+  int64_t m = maxCode(width), limit = m >> k;
+  if (x > limit) {
+    ++count;
+    return m;
+  }
+  if (x < -limit) {
+    ++count;
+    return -m;
+  }
+  return x * (int64_t(1) << k);
+}
+
+int64_t fixed::roundHalfAway(double y) {
+  return static_cast<int64_t>(std::round(y));
+}
+
+int fixed::chooseExponent(double absMax, unsigned width, int headroom) {
+  double a = absMax == 0.0 ? 1.0 : absMax;
+  double m = static_cast<double>(maxCode(width));
+  int e = kMaxExponent;
+  while (e > kMinExponent && std::ldexp(a, e + headroom) > m)
+    --e;
+  return e;
+}
+
+int64_t fixed::quantizeConstant(double x, unsigned width, int exponent) {
+  int64_t m = maxCode(width);
+  double y = std::ldexp(x, exponent);
+  // Beyond ±(m + 1) the clamp acts whatever the rounding; keeps the
+  // conversion to int64_t in range.
+  if (y >= double(m) + 1.0)
+    return m;
+  if (y <= -(double(m) + 1.0))
+    return -m;
+  int64_t q = roundHalfAway(y);
+  return q > m ? m : q < -m ? -m : q;
+}
+
+int fixed::addExponent(int lhsExponent, int rhsExponent, unsigned width,
+                       unsigned accumulatorBits) {
+  int finer = std::max(lhsExponent, rhsExponent);
+  int coarser = std::min(lhsExponent, rhsExponent);
+  return std::min(finer, coarser + int(accumulatorBits) - int(width) - 1);
+}
+
+int64_t fixed::alignBound(unsigned width, int fromExponent, int toExponent) {
+  int64_t m = maxCode(width);
+  if (toExponent >= fromExponent) {
+    int shift = toExponent - fromExponent;
+    if (shift >= 62 || m > (kBoundCap >> shift))
+      return kBoundCap;
+    return m << shift;
+  }
+  int shift = fromExponent - toExponent;
+  return (shift >= 63 ? 0 : m >> shift) + 1;
+}
+
+LutParams fixed::getStandardLutParams(LutFunction function) {
+  switch (function) {
+  case LutFunction::Sigmoid:
+    return {/*rangeLog2=*/3, /*segmentLog2=*/2, /*nodeExponent=*/15};
+  case LutFunction::GeluTanh:
+  case LutFunction::GeluErf:
+    return {/*rangeLog2=*/2, /*segmentLog2=*/3, /*nodeExponent=*/12};
+  }
+  return {};
+}
+
+double fixed::evaluateLutFunction(LutFunction function, double x) {
+  switch (function) {
+  case LutFunction::Sigmoid:
+    return 1.0 / (1.0 + std::exp(-x));
+  case LutFunction::GeluTanh:
+    return 0.5 * x *
+           (1.0 + std::tanh(std::sqrt(2.0 / M_PI) * (x + 0.044715 * x * x * x)));
+  case LutFunction::GeluErf:
+    return 0.5 * x * (1.0 + std::erf(x / std::sqrt(2.0)));
+  }
+  return 0.0;
+}
+
+std::vector<int64_t> fixed::computeLutNodes(LutFunction function,
+                                            const LutParams &params) {
+  int64_t n = params.numSegments();
+  std::vector<int64_t> nodes(n + 1);
+  for (int64_t i = 0; i <= n; ++i) {
+    double x = -std::ldexp(1.0, params.rangeLog2) +
+               std::ldexp(double(i), -params.segmentLog2);
+    nodes[i] = quantizeConstant(evaluateLutFunction(function, x),
+                                kMaxLutNodeBits, params.nodeExponent);
+  }
+  return nodes;
+}
+
+int64_t fixed::evaluateLut(llvm::ArrayRef<int64_t> nodes,
+                           const LutParams &params, bool identityAbove,
+                           int64_t q, int inputExponent, int outputExponent,
+                           unsigned width, unsigned accumulatorBits,
+                           int64_t &count) {
+  const int r = params.rangeLog2, k = params.segmentLog2;
+  const int64_t n = params.numSegments();
+  const int fMax = int(accumulatorBits) - 17;
+  int f = inputExponent - k;
+  int64_t u;
+  if (f > fMax) {
+    u = rescale(q, f - fMax); // input finer than the intermediate allows
+    f = fMax;
+  } else if (f >= 0) {
+    u = q;
+  } else {
+    // Input coarser than a segment: u = q · 2^-f exactly, except that
+    // anything beyond ±2^(r+k+1) is out of range anyway and is clamped there.
+    int64_t limit = int64_t(2) << (r + k);
+    int shift = -f;
+    if (shift >= 62 || std::llabs(q) > (limit >> shift))
+      u = q > 0 ? limit : q < 0 ? -limit : 0;
+    else
+      u = q * (int64_t(1) << shift);
+    f = 0;
+  }
+  int64_t j = u >> f;                     // floor: segment counted from x = 0
+  int64_t d = u - j * (int64_t(1) << f);  // position inside it, [0, 2^f)
+  int64_t i = j + (int64_t(1) << (r + k)); // segment index
+  int64_t t;
+  if (i < 0) {
+    t = nodes[0] * (int64_t(1) << f);
+  } else if (i >= n) {
+    if (identityAbove)
+      return narrow(q, inputExponent - outputExponent, width, count);
+    t = nodes[n] * (int64_t(1) << f);
+  } else {
+    t = nodes[i] * (int64_t(1) << f) + (nodes[i + 1] - nodes[i]) * d;
+  }
+  return narrow(t, params.nodeExponent + f - outputExponent, width, count);
+}
