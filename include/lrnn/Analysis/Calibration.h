@@ -15,9 +15,11 @@
 #include "lrnn/Dialect/LRNN/IR/LRNNOps.h"
 
 #include "llvm/ADT/STLFunctionalExtras.h"
+#include "llvm/Support/Error.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <limits>
+#include <string>
 #include <vector>
 
 namespace lrnn {
@@ -33,6 +35,28 @@ struct ElementRange {
   }
 };
 
+/// The ranges of the results of one op of the model body.
+struct OpRanges {
+  int64_t index = 0;      ///< Position of the op in the body.
+  std::string opName;     ///< e.g. "lrnn.project".
+  std::string location;   ///< getLocationName of the op (informational).
+  std::vector<ElementRange> results;
+};
+
+/// A calibration document (`lrnn-calibration/1`): what the quantiser reads.
+struct CalibrationRanges {
+  std::string model;
+  int64_t steps = 0;
+  ElementRange input;
+  std::vector<OpRanges> ops; ///< Ops with results, in program order.
+};
+
+/// Writes `ranges` as the JSON document of docs/fixed-point.md §7.
+void writeCalibration(const CalibrationRanges &ranges, llvm::raw_ostream &os);
+
+/// Reads and checks a calibration document; errors name `path` and the key.
+llvm::Expected<CalibrationRanges> readCalibrationFile(llvm::StringRef path);
+
 class CalibrationCollector {
 public:
   explicit CalibrationCollector(ModelOp model);
@@ -42,9 +66,12 @@ public:
 
   int64_t getSteps() const { return steps; }
 
+  /// The ranges seen so far.
+  CalibrationRanges getRanges() const;
+
   /// Writes the `lrnn-calibration/1` JSON document (`steps` must be
   /// positive).
-  void write(llvm::raw_ostream &os) const;
+  void write(llvm::raw_ostream &os) const { writeCalibration(getRanges(), os); }
 
 private:
   mutable ModelOp model; // Op handles are not const-correct.

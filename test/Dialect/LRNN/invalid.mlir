@@ -31,77 +31,77 @@
 
 // -----
 
-// expected-error @+1 {{'lrnn.model' op input and output must be non-empty 1-D static tensors of f32, got '(tensor<2xf64>) -> tensor<2xf32>'}}
+// expected-error @+1 {{'lrnn.model' op input and output must be non-empty 1-D static tensors of f32 or !lrnn.fixed, got '(tensor<2xf64>) -> tensor<2xf32>'}}
 lrnn.model @f64_input(%u: tensor<2xf64>) -> tensor<2xf32> {
   lrnn.output %u : tensor<2xf64>
 }
 
 // -----
 
-// expected-error @+1 {{'lrnn.model' op input and output must be non-empty 1-D static tensors of f32, got '(tensor<2xi32>) -> tensor<2xf32>'}}
+// expected-error @+1 {{'lrnn.model' op input and output must be non-empty 1-D static tensors of f32 or !lrnn.fixed, got '(tensor<2xi32>) -> tensor<2xf32>'}}
 lrnn.model @i32_input(%u: tensor<2xi32>) -> tensor<2xf32> {
   lrnn.output %u : tensor<2xi32>
 }
 
 // -----
 
-// expected-error @+1 {{'lrnn.model' op input and output must be non-empty 1-D static tensors of f32, got '(tensor<?xf32>) -> tensor<2xf32>'}}
+// expected-error @+1 {{'lrnn.model' op input and output must be non-empty 1-D static tensors of f32 or !lrnn.fixed, got '(tensor<?xf32>) -> tensor<2xf32>'}}
 lrnn.model @dynamic_input(%u: tensor<?xf32>) -> tensor<2xf32> {
   lrnn.output %u : tensor<?xf32>
 }
 
 // -----
 
-// expected-error @+1 {{'lrnn.model' op input and output must be non-empty 1-D static tensors of f32, got '(tensor<2x2xf32>) -> tensor<2xf32>'}}
+// expected-error @+1 {{'lrnn.model' op input and output must be non-empty 1-D static tensors of f32 or !lrnn.fixed, got '(tensor<2x2xf32>) -> tensor<2xf32>'}}
 lrnn.model @matrix_input(%u: tensor<2x2xf32>) -> tensor<2xf32> {
   lrnn.output %u : tensor<2x2xf32>
 }
 
 // -----
 
-// expected-error @+1 {{'lrnn.model' op input and output must be non-empty 1-D static tensors of f32, got '(tensor<0xf32>) -> tensor<2xf32>'}}
+// expected-error @+1 {{'lrnn.model' op input and output must be non-empty 1-D static tensors of f32 or !lrnn.fixed, got '(tensor<0xf32>) -> tensor<2xf32>'}}
 lrnn.model @empty_input(%u: tensor<0xf32>) -> tensor<2xf32> {
   lrnn.output %u : tensor<0xf32>
 }
 
 // -----
 
-// expected-error @+1 {{'lrnn.model' op input and output must be non-empty 1-D static tensors of f32, got '(f32) -> tensor<2xf32>'}}
+// expected-error @+1 {{'lrnn.model' op input and output must be non-empty 1-D static tensors of f32 or !lrnn.fixed, got '(f32) -> tensor<2xf32>'}}
 lrnn.model @scalar_input(%u: f32) -> tensor<2xf32> {
   "lrnn.output"(%u) : (f32) -> ()
 }
 
 // -----
 
-// expected-error @+1 {{'lrnn.model' op input and output must be non-empty 1-D static tensors of f32, got '(tensor<2xf32>) -> tensor<2xf64>'}}
+// expected-error @+1 {{'lrnn.model' op input and output must be non-empty 1-D static tensors of f32 or !lrnn.fixed, got '(tensor<2xf32>) -> tensor<2xf64>'}}
 lrnn.model @f64_output(%u: tensor<2xf32>) -> tensor<2xf64> {
   lrnn.output %u : tensor<2xf32>
 }
 
 // -----
 
-// expected-error @+1 {{'lrnn.model' op input and output must be non-empty 1-D static tensors of f32, got '(tensor<2xf32>) -> tensor<?xf32>'}}
+// expected-error @+1 {{'lrnn.model' op input and output must be non-empty 1-D static tensors of f32 or !lrnn.fixed, got '(tensor<2xf32>) -> tensor<?xf32>'}}
 lrnn.model @dynamic_output(%u: tensor<2xf32>) -> tensor<?xf32> {
   lrnn.output %u : tensor<2xf32>
 }
 
 // -----
 
-// expected-error @+1 {{'lrnn.model' op input and output must be non-empty 1-D static tensors of f32, got '(tensor<2xf32>) -> tensor<1x2xf32>'}}
+// expected-error @+1 {{'lrnn.model' op input and output must be non-empty 1-D static tensors of f32 or !lrnn.fixed, got '(tensor<2xf32>) -> tensor<1x2xf32>'}}
 lrnn.model @matrix_output(%u: tensor<2xf32>) -> tensor<1x2xf32> {
   lrnn.output %u : tensor<2xf32>
 }
 
 // -----
 
-// expected-error @+1 {{'lrnn.model' op input and output must be non-empty 1-D static tensors of f32, got '(tensor<2xf32>) -> tensor<0xf32>'}}
+// expected-error @+1 {{'lrnn.model' op input and output must be non-empty 1-D static tensors of f32 or !lrnn.fixed, got '(tensor<2xf32>) -> tensor<0xf32>'}}
 lrnn.model @empty_output(%u: tensor<2xf32>) -> tensor<0xf32> {
   lrnn.output %u : tensor<2xf32>
 }
 
 // -----
 
-// expected-error @+1 {{'lrnn.model' op input and output must be non-empty 1-D static tensors of f32, got '(tensor<2xf32>) -> i32'}}
+// expected-error @+1 {{'lrnn.model' op input and output must be non-empty 1-D static tensors of f32 or !lrnn.fixed, got '(tensor<2xf32>) -> i32'}}
 lrnn.model @scalar_output(%u: tensor<2xf32>) -> i32 {
   lrnn.output %u : tensor<2xf32>
 }
@@ -167,7 +167,7 @@ func.func @output_outside_model(%a: tensor<2xf32>) {
 
 lrnn.model @output_not_vector(%u: tensor<2xf32>) -> tensor<2xf32> {
   %d = arith.extf %u : tensor<2xf32> to tensor<2xf64>
-  // expected-error @+1 {{'lrnn.output' op operand #0 must be non-empty 1-D static tensor of f32, but got 'tensor<2xf64>'}}
+  // expected-error @+1 {{'lrnn.output' op operand #0 must be non-empty 1-D static tensor of f32 or !lrnn.fixed, but got 'tensor<2xf64>'}}
   lrnn.output %d : tensor<2xf64>
 }
 
@@ -587,7 +587,7 @@ lrnn.model @sparse_huge_dims(%u: tensor<3xf32>) -> tensor<2xf32> {
 // -----
 
 lrnn.model @sparse_values_f64(%u: tensor<3xf32>) -> tensor<2xf32> {
-  // expected-error @+1 {{#lrnn.sparse: values must be a 1-D tensor of f32, got 'tensor<1xf64>'}}
+  // expected-error @+1 {{#lrnn.sparse: values must be a 1-D tensor of f32 or of signless integers, got 'tensor<1xf64>'}}
   %y = lrnn.project %u weight(#lrnn.sparse<[2, 3], nnz = 1, density = 0.1667, indices = dense<[[0, 2]]> : tensor<1x2xi32>, values = dense<[1.0]> : tensor<1xf64>>) : tensor<3xf32> -> tensor<2xf32>
   lrnn.output %y : tensor<2xf32>
 }
@@ -595,7 +595,7 @@ lrnn.model @sparse_values_f64(%u: tensor<3xf32>) -> tensor<2xf32> {
 // -----
 
 lrnn.model @sparse_values_rank2(%u: tensor<3xf32>) -> tensor<2xf32> {
-  // expected-error @+1 {{#lrnn.sparse: values must be a 1-D tensor of f32, got 'tensor<1x1xf32>'}}
+  // expected-error @+1 {{#lrnn.sparse: values must be a 1-D tensor of f32 or of signless integers, got 'tensor<1x1xf32>'}}
   %y = lrnn.project %u weight(#lrnn.sparse<[2, 3], nnz = 1, density = 0.1667, indices = dense<[[0, 2]]> : tensor<1x2xi32>, values = dense<[[1.0]]> : tensor<1x1xf32>>) : tensor<3xf32> -> tensor<2xf32>
   lrnn.output %y : tensor<2xf32>
 }

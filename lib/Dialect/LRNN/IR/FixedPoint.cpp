@@ -101,6 +101,13 @@ int64_t fixed::alignBound(unsigned width, int fromExponent, int toExponent) {
   return (shift >= 63 ? 0 : m >> shift) + 1;
 }
 
+Bound fixed::shiftedBound(int64_t q, int shift) {
+  Bound magnitude = Bound(q < 0 ? -q : q);
+  if (magnitude == 0)
+    return 0;
+  return shift >= 64 ? Bound(1) << 100 : magnitude << shift;
+}
+
 LutParams fixed::getStandardLutParams(LutFunction function) {
   switch (function) {
   case LutFunction::Sigmoid:

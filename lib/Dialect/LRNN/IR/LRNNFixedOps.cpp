@@ -26,10 +26,6 @@ static int64_t vectorSize(Value value) {
   return cast<RankedTensorType>(value.getType()).getDimSize(0);
 }
 
-/// Exact bounds can exceed 64 bits before they are compared; unsigned
-/// __int128 holds every sum of a 2^31-column row of 16-bit products.
-using Bound = unsigned __int128;
-
 /// The accumulator bound A declared by the enclosing model, after checking
 /// that every value the op touches fits a Loihi 2 message.
 static FailureOr<unsigned> verifyFixedOp(Operation *op) {
@@ -56,17 +52,6 @@ static LogicalResult checkExponent(Operation *op, StringRef name, int e) {
   return success();
 }
 
-static Bound limitOf(unsigned accumulatorBits) {
-  return Bound(1) << (accumulatorBits - 1);
-}
-
-/// |q| · 2^shift as a bound, capped far above any accumulator.
-static Bound shiftedBound(int64_t q, int shift) {
-  Bound magnitude = Bound(q < 0 ? -q : q);
-  if (magnitude == 0)
-    return 0;
-  return shift >= 64 ? Bound(1) << 100 : magnitude << shift;
-}
 
 /// One accumulator: weight blocks summed together, an optional bias aligned
 /// to it. Checks codes, the bias exponent and every row's bound (§8.2).
@@ -119,7 +104,7 @@ verifyAccumulator(Operation *op, StringRef what, ArrayRef<Attribute> weights,
       bound[r] += shiftedBound(codes[r], eAcc - *biasExp);
   }
   for (int64_t r = 0; r < rows; ++r)
-    if (bound[r] >= limitOf(accumulatorBits))
+    if (!fitsAccumulator(bound[r], accumulatorBits))
       return op->emitOpError()
              << what << ": row " << r << " may reach "
              << (bound[r] >> 64 ? std::string("more than 2^64")
@@ -206,10 +191,9 @@ LogicalResult QDiagRecurrenceOp::verify() {
                       : (-e >= 64 ? Bound(1) << 100 : products << -e);
   Bound input = Bound(alignBound(in.getWidth(), in.getExponent(),
                                  state.getExponent()));
-  Bound limit = limitOf(*bits);
   Bound product = Bound(maxCode(getLambdaRe().getElementType().getIntOrFloatBitWidth())) *
                   Bound(state.getMaxCode());
-  if (term + input >= limit || product >= limit)
+  if (!fitsAccumulator(term + input, *bits) || !fitsAccumulator(product, *bits))
     return emitOpError() << "the recurrence may exceed the " << *bits
                          << "-bit accumulator (state exponent "
                          << state.getExponent() << ", input exponent "
@@ -229,7 +213,7 @@ LogicalResult QAddOp::verify() {
                        std::max(a.getWidth(), b.getWidth()), *bits);
   Bound sum = Bound(alignBound(a.getWidth(), a.getExponent(), em)) +
               Bound(alignBound(b.getWidth(), b.getExponent(), em));
-  if (sum >= limitOf(*bits))
+  if (!fitsAccumulator(sum, *bits))
     return emitOpError() << "the sum may exceed the " << *bits
                          << "-bit accumulator (exponents " << a.getExponent()
                          << " and " << b.getExponent() << ")";
@@ -244,7 +228,7 @@ LogicalResult QMulOp::verify() {
       vectorSize(getLhs()) != vectorSize(getResult()))
     return emitOpError() << "operands and result must have the same size";
   FixedType a = getFixedType(getLhs()), b = getFixedType(getRhs());
-  if (Bound(a.getMaxCode()) * Bound(b.getMaxCode()) >= limitOf(*bits))
+  if (!fitsAccumulator(Bound(a.getMaxCode()) * Bound(b.getMaxCode()), *bits))
     return emitOpError() << "the product of " << a.getWidth() << "- and "
                          << b.getWidth() << "-bit values may exceed the "
                          << *bits << "-bit accumulator";

@@ -334,3 +334,22 @@ LogicalResult ElementwiseOp::verifyRegions() {
 
 #define GET_OP_CLASSES
 #include "lrnn/Dialect/LRNN/IR/LRNNOps.cpp.inc"
+
+LogicalResult BatchNormOp::getAffineMap(std::vector<double> &a,
+                                        std::vector<double> &c) {
+  auto scale = readF32Elements(getScale());
+  auto bias = readF32Elements(getBias());
+  auto mean = readF32Elements(getMean());
+  auto var = readF32Elements(getVar());
+  if (failed(scale) || failed(bias) || failed(mean) || failed(var))
+    return failure();
+  double eps = getEpsilon().convertToDouble();
+  size_t n = scale->size();
+  a.resize(n);
+  c.resize(n);
+  for (size_t i = 0; i < n; ++i) {
+    a[i] = double((*scale)[i]) / std::sqrt(double((*var)[i]) + eps);
+    c[i] = double((*bias)[i]) - double((*mean)[i]) * a[i];
+  }
+  return success();
+}

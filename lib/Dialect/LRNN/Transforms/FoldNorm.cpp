@@ -222,21 +222,9 @@ std::optional<Blocked> Folder::foldInto(Operation *user, const NormMap &map,
 }
 
 static FailureOr<NormMap> readNormMap(BatchNormOp bn) {
-  auto scale = readF32Elements(bn.getScale());
-  auto bias = readF32Elements(bn.getBias());
-  auto mean = readF32Elements(bn.getMean());
-  auto var = readF32Elements(bn.getVar());
-  if (failed(scale) || failed(bias) || failed(mean) || failed(var))
-    return failure();
-  double eps = bn.getEpsilon().convertToDouble();
   NormMap map;
-  size_t n = scale->size();
-  map.a.resize(n);
-  map.c.resize(n);
-  for (size_t i = 0; i < n; ++i) {
-    map.a[i] = double((*scale)[i]) / std::sqrt(double((*var)[i]) + eps);
-    map.c[i] = double((*bias)[i]) - double((*mean)[i]) * map.a[i];
-  }
+  if (failed(bn.getAffineMap(map.a, map.c)))
+    return failure();
   return map;
 }
 

@@ -68,6 +68,19 @@ int addExponent(int lhsExponent, int rhsExponent, unsigned width,
 /// Saturates at 2^62.
 int64_t alignBound(unsigned width, int fromExponent, int toExponent);
 
+/// A bound on an exact intermediate (§8), wide enough for any sum of a row
+/// of 2^31 products of 24-bit values without wrapping.
+using Bound = unsigned __int128;
+
+/// |q| · 2^shift (shift >= 0), capped at 2^100, beyond any accumulator.
+Bound shiftedBound(int64_t q, int shift);
+
+/// Whether every value of magnitude <= `bound` fits an A-bit accumulator:
+/// bound < 2^(A-1).
+inline bool fitsAccumulator(Bound bound, unsigned accumulatorBits) {
+  return bound < (Bound(1) << (accumulatorBits - 1));
+}
+
 /// Fixed parameters of a lookup table (§5): range [-2^rangeLog2, 2^rangeLog2),
 /// segments of width 2^-segmentLog2, node exponent nodeExponent.
 struct LutParams {

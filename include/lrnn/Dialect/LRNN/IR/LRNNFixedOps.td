@@ -34,9 +34,9 @@ def LRNN_QProjectOp : LRNN_FixedOp<"qproject", [Pure]> {
     ```
   }];
   let arguments = (ins LRNN_FixedVector:$input, LRNN_CodeWeightAttr:$weight,
-                       I32Attr:$weight_exp,
+                       SI32Attr:$weight_exp,
                        OptionalAttr<ElementsAttr>:$bias,
-                       OptionalAttr<I32Attr>:$bias_exp);
+                       OptionalAttr<SI32Attr>:$bias_exp);
   let results = (outs LRNN_FixedVector:$result);
   let assemblyFormat = [{
     $input `weight` `(` $weight `exp` $weight_exp `)`
@@ -53,12 +53,12 @@ def LRNN_QComplexProjectOp : LRNN_FixedOp<"qcomplex_project", [Pure,
     weight block and exponent; both results share one type.
   }];
   let arguments = (ins LRNN_FixedVector:$input,
-                       LRNN_CodeWeightAttr:$weight_re, I32Attr:$weight_re_exp,
-                       LRNN_CodeWeightAttr:$weight_im, I32Attr:$weight_im_exp,
+                       LRNN_CodeWeightAttr:$weight_re, SI32Attr:$weight_re_exp,
+                       LRNN_CodeWeightAttr:$weight_im, SI32Attr:$weight_im_exp,
                        OptionalAttr<ElementsAttr>:$bias_re,
-                       OptionalAttr<I32Attr>:$bias_re_exp,
+                       OptionalAttr<SI32Attr>:$bias_re_exp,
                        OptionalAttr<ElementsAttr>:$bias_im,
-                       OptionalAttr<I32Attr>:$bias_im_exp);
+                       OptionalAttr<SI32Attr>:$bias_im_exp);
   let results = (outs LRNN_FixedVector:$real, LRNN_FixedVector:$imag);
   let assemblyFormat = [{
     $input `re` `(` $weight_re `exp` $weight_re_exp `)`
@@ -83,7 +83,7 @@ def LRNN_QDiagRecurrenceOp : LRNN_FixedOp<"qdiag_recurrence", [
   }];
   let arguments = (ins LRNN_FixedVector:$input_re, LRNN_FixedVector:$input_im,
                        ElementsAttr:$lambda_re, ElementsAttr:$lambda_im,
-                       I32Attr:$lambda_exp);
+                       SI32Attr:$lambda_exp);
   let results = (outs LRNN_FixedVector:$state_re, LRNN_FixedVector:$state_im);
   let assemblyFormat = [{
     $input_re `,` $input_im `lambda` `(` $lambda_re `,` $lambda_im `exp`
@@ -101,7 +101,7 @@ def LRNN_QComplexReadoutOp : LRNN_FixedOp<"qcomplex_readout", [Pure,
   }];
   let arguments = (ins LRNN_FixedVector:$real, LRNN_FixedVector:$imag,
                        LRNN_CodeWeightAttr:$weight_re,
-                       LRNN_CodeWeightAttr:$weight_im, I32Attr:$weight_exp);
+                       LRNN_CodeWeightAttr:$weight_im, SI32Attr:$weight_exp);
   let results = (outs LRNN_FixedVector:$result);
   let assemblyFormat = [{
     $real `,` $imag `re` `(` $weight_re `)` `im` `(` $weight_im `)` `exp`
@@ -116,8 +116,8 @@ def LRNN_QScaleOp : LRNN_FixedOp<"qscale", [Pure]> {
     optional `bias` codes at `bias_exp`.
   }];
   let arguments = (ins LRNN_FixedVector:$input, ElementsAttr:$factor,
-                       I32Attr:$factor_exp, OptionalAttr<ElementsAttr>:$bias,
-                       OptionalAttr<I32Attr>:$bias_exp);
+                       SI32Attr:$factor_exp, OptionalAttr<ElementsAttr>:$bias,
+                       OptionalAttr<SI32Attr>:$bias_exp);
   let results = (outs LRNN_FixedVector:$result);
   let assemblyFormat = [{
     $input `factor` `(` $factor `exp` $factor_exp `)`
@@ -191,8 +191,8 @@ def LRNN_QLutOp : LRNN_FixedOp<"qlut", [Pure]> {
     ```
   }];
   let arguments = (ins LRNN_FixedVector:$input, LRNN_LutFunctionAttr:$function,
-                       ElementsAttr:$nodes, I32Attr:$range_log2,
-                       I32Attr:$segment_log2, I32Attr:$node_exp);
+                       ElementsAttr:$nodes, SI32Attr:$range_log2,
+                       SI32Attr:$segment_log2, SI32Attr:$node_exp);
   let results = (outs LRNN_FixedVector:$result);
   let assemblyFormat = [{
     $input custom<LutFunction>($function) `nodes` `(` $nodes `)`

@@ -15,6 +15,8 @@
 #include "mlir/Interfaces/InferTypeOpInterface.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 
+#include <vector>
+
 namespace lrnn {
 class DiagRecurrenceOp;
 class LutFunctionAttr;

@@ -280,6 +280,13 @@ def LRNN_BatchNormOp : LRNN_Op<"batchnorm", [Pure, SameOperandsAndResultType]> {
     $input `scale` `(` $scale `)` `bias` `(` $bias `)` `mean` `(` $mean `)`
     `var` `(` $var `)` `epsilon` `(` $epsilon `)` attr-dict `:` type($input)
   }];
+  let extraClassDeclaration = [{
+    /// The per-channel affine map y = x · a + c it equals, in double from
+    /// the f32 attributes: a = scale / sqrt(var + eps), c = bias - mean · a.
+    /// Fails only when attribute data is unavailable.
+    ::mlir::LogicalResult getAffineMap(std::vector<double> &a,
+                                       std::vector<double> &c);
+  }];
   let hasVerifier = 1;
 }
 

@@ -173,6 +173,53 @@ def Fuse : Pass<"lrnn-fuse", "lrnn::ModelOp"> {
   }];
 }
 
+def Quantize : Pass<"lrnn-quantize", "lrnn::ModelOp"> {
+  let summary = "Turn a float model into an integer-only (fixed-point) model";
+  let description = [{
+    Replaces every op of a float `lrnn.model` by its integer counterpart
+    (`lrnn.qproject`, `lrnn.qcomplex_project`, `lrnn.qdiag_recurrence`,
+    `lrnn.qcomplex_readout`, `lrnn.qscale`, `lrnn.qadd`, `lrnn.qmul`,
+    `lrnn.qrelu`, `lrnn.qcrelu`, `lrnn.qlut`), following
+    `docs/fixed-point.md`: per-tensor symmetric power-of-two scales, 8-bit
+    weights with one exponent per weight block (lowered until every row
+    provably fits the accumulator), 16-bit `Λ̄` and biases, activations and
+    states of `act-bits`, sigmoid and gelu as 64-segment piecewise-linear
+    tables. The exponent of every value comes from its calibrated range
+    (`calibration`, a `lrnn-calibration/1` file written by
+    `lrnn-run --calibrate` on the same IR, after `--lrnn-fold-norm`).
+    Each `lrnn.fused_project` piece becomes its own `lrnn.qproject`; a
+    `lrnn.batchnorm` becomes the `lrnn.qscale` it equals. `lrnn.elementwise`
+    is rejected: quantise before element-wise fusion.
+
+    Schemes: `w8a16` (16-bit activations, 32-bit accumulator) and `w8a24`
+    (24-bit activations, 48-bit accumulator). The `*-bits` options override
+    one tensor class of the scheme (0 keeps it). A value whose calibrated
+    range needs an exponent below the smallest allowed one (it would
+    saturate) is reported with a warning naming the op.
+  }];
+  let options = [
+    Option<"scheme", "scheme", "std::string", /*default=*/"\"w8a16\"",
+           "Bit widths: w8a16 or w8a24">,
+    Option<"calibration", "calibration", "std::string", /*default=*/"\"\"",
+           "Calibration file (lrnn-calibration/1 JSON) of this model">,
+    Option<"headroom", "headroom", "int", /*default=*/"0",
+           "Bits of headroom above every calibrated activation range">,
+    Option<"weightBits", "weight-bits", "unsigned", /*default=*/"0",
+           "Weight width (2..8; 0: the scheme's)">,
+    Option<"actBits", "act-bits", "unsigned", /*default=*/"0",
+           "Activation and state width (2..24; 0: the scheme's)">,
+    Option<"biasBits", "bias-bits", "unsigned", /*default=*/"0",
+           "Bias width (2..16; 0: the scheme's)">,
+    Option<"lambdaBits", "lambda-bits", "unsigned", /*default=*/"0",
+           "Width of Λ̄ (2..16; 0: the scheme's)">,
+    Option<"accBits", "acc-bits", "unsigned", /*default=*/"0",
+           "Accumulator bound A (18..62; 0: the scheme's)">,
+    Option<"maxSparseDensity", "max-sparse-density", "double",
+           /*default=*/"0.5",
+           "Largest density stored as #lrnn.sparse">
+  ];
+}
+
 def CostReport : Pass<"lrnn-cost-report", "mlir::ModuleOp"> {
   let summary = "Report parameters, non-zeros, MACs and memory of each model";
   let description = [{
