@@ -34,8 +34,9 @@ static llvm::Error makeError(const Twine &message) {
 int64_t lrnn::getElementBytes(Type elementType) {
   if (elementType.isIntOrFloat())
     return (elementType.getIntOrFloatBitWidth() + 7) / 8;
-  // Unknown element types count as f32, the only type the dialect stores
-  // today.
+  if (auto fixed = dyn_cast<FixedType>(elementType))
+    return (fixed.getWidth() + 7) / 8;
+  // Unknown element types count as f32.
   return 4;
 }
 
@@ -472,7 +473,13 @@ private:
     auto attr = op->getAttrOfType<ElementsAttr>(name);
     if (!attr)
       return std::vector<float>();
-    FailureOr<std::vector<float>> values = readF32Elements(attr);
+    FailureOr<std::vector<float>> values = failure();
+    if (attr.getElementType().isF32()) {
+      values = readF32Elements(attr);
+    } else if (auto codes = readIntElements(attr); succeeded(codes)) {
+      // Integer codes of quantised ops: only their zero pattern matters.
+      values = std::vector<float>(codes->begin(), codes->end());
+    }
     if (failed(values))
       return op->emitOpError() << name << ": data is unavailable";
     int64_t n = static_cast<int64_t>(values->size());
@@ -600,7 +607,9 @@ LogicalResult OpCounter::countElementwise(ElementwiseOp op) {
 }
 
 LogicalResult OpCounter::count(Operation *op) {
-  if (auto project = dyn_cast<ProjectOp>(op)) {
+  // Integer ops cost what their float counterparts cost, with their own
+  // element sizes (1-byte weights, 2-byte biases and Λ̄, narrow states).
+  if (isa<ProjectOp, QProjectOp>(op)) {
     auto w = matrix(op, "weight");
     if (failed(w) || failed(vector(op, "bias")))
       return failure();
@@ -614,7 +623,7 @@ LogicalResult OpCounter::count(Operation *op) {
     matrixMacs(*w, 0);
     return success();
   }
-  if (isa<ComplexProjectOp>(op)) {
+  if (isa<ComplexProjectOp, QComplexProjectOp>(op)) {
     auto re = matrix(op, "weight_re");
     if (failed(re))
       return failure();
@@ -626,7 +635,7 @@ LogicalResult OpCounter::count(Operation *op) {
     matrixMacs(*im, 0);
     return success();
   }
-  if (isa<ComplexReadoutOp>(op)) {
+  if (isa<ComplexReadoutOp, QComplexReadoutOp>(op)) {
     // κ is folded into C̃ by any implementation: it costs nothing.
     auto re = matrix(op, "weight_re");
     if (failed(re))
@@ -638,7 +647,7 @@ LogicalResult OpCounter::count(Operation *op) {
     matrixMacs(*im, 1);
     return success();
   }
-  if (auto rec = dyn_cast<DiagRecurrenceOp>(op)) {
+  if (isa<DiagRecurrenceOp, QDiagRecurrenceOp>(op)) {
     auto lr = vector(op, "lambda_re");
     if (failed(lr))
       return failure();
@@ -662,11 +671,11 @@ LogicalResult OpCounter::count(Operation *op) {
       addActivationMacs(macs);
     }
     Type elementType =
-        cast<RankedTensorType>(rec.getStateRe().getType()).getElementType();
+        cast<RankedTensorType>(op->getResult(0).getType()).getElementType();
     cost.stateBytes += 2 * getElementBytes(elementType) * n;
     return success();
   }
-  if (isa<ScaleOp>(op)) {
+  if (isa<ScaleOp, QScaleOp>(op)) {
     auto factor = vector(op, "factor");
     if (failed(factor) || failed(vector(op, "bias")))
       return failure();
@@ -683,21 +692,27 @@ LogicalResult OpCounter::count(Operation *op) {
     diagonalMacs(*scale, 0);
     return success();
   }
-  if (auto mul = dyn_cast<MulOp>(op)) {
-    activationProductMacs(vectorSize(mul.getResult()));
+  if (isa<MulOp, QMulOp>(op)) {
+    activationProductMacs(vectorSize(op->getResult(0)));
     return success();
   }
-  if (auto add = dyn_cast<AddOp>(op)) {
-    cost.adds += vectorSize(add.getResult());
+  if (isa<AddOp, QAddOp>(op)) {
+    cost.adds += vectorSize(op->getResult(0));
     return success();
   }
-  if (auto relu = dyn_cast<ReluOp>(op)) {
-    cost.otherOps += vectorSize(relu.getResult());
+  if (isa<ReluOp, QReluOp>(op)) {
+    cost.otherOps += vectorSize(op->getResult(0));
     return success();
   }
-  if (auto crelu = dyn_cast<CReluOp>(op)) {
+  if (isa<CReluOp, QCReluOp>(op)) {
     // One lexicographic test per complex element decides both parts.
-    cost.otherOps += vectorSize(crelu.getResultRe());
+    cost.otherOps += vectorSize(op->getResult(0));
+    return success();
+  }
+  if (isa<QLutOp>(op)) {
+    // Like sigmoid and gelu: the table is part of the program, not a
+    // parameter of the model.
+    cost.nonlinearOps += vectorSize(op->getResult(0));
     return success();
   }
   if (isa<SigmoidOp, GeluOp>(op)) {
@@ -721,7 +736,10 @@ FailureOr<ModelCost> lrnn::computeModelCost(ModelOp model,
   result.name = model.getSymName().str();
   result.inputSize = model.getInputType().getDimSize(0);
   result.outputSize = model.getOutputType().getDimSize(0);
-  result.numRecurrences = static_cast<int64_t>(model.getRecurrences().size());
+  result.numRecurrences = static_cast<int64_t>(
+      llvm::count_if(model.getBodyBlock(), [](Operation &op) {
+        return isa<DiagRecurrenceOp, QDiagRecurrenceOp>(op);
+      }));
   result.numStates = model.getNumStates();
   if (stats)
     result.statsSteps = stats->steps;

@@ -60,6 +60,20 @@ lrnn::loadModelFile(StringRef path, MLIRContext *context,
   return module;
 }
 
+llvm::Error lrnn::printModule(ModuleOp module, llvm::raw_ostream &os,
+                              bool bytecode, bool debugInfo) {
+  if (bytecode) {
+    if (failed(writeBytecodeToFile(module, os)))
+      return llvm::createStringError("cannot write bytecode");
+  } else {
+    OpPrintingFlags flags;
+    if (debugInfo)
+      flags.enableDebugInfo();
+    module->print(os, flags);
+  }
+  return llvm::Error::success();
+}
+
 llvm::Error lrnn::writeModuleFile(ModuleOp module, StringRef path,
                                   bool bytecode, bool debugInfo) {
   auto error = [&](const Twine &reason) {
@@ -73,15 +87,8 @@ llvm::Error lrnn::writeModuleFile(ModuleOp module, StringRef path,
                                     : llvm::sys::fs::OF_Text);
   if (ec)
     return error("cannot open for writing: " + ec.message());
-  if (bytecode) {
-    if (failed(writeBytecodeToFile(module, out.os())))
-      return error("cannot write bytecode");
-  } else {
-    OpPrintingFlags flags;
-    if (debugInfo)
-      flags.enableDebugInfo();
-    module->print(out.os(), flags);
-  }
+  if (auto err = printModule(module, out.os(), bytecode, debugInfo))
+    return error(llvm::toString(std::move(err)));
   out.os().flush();
   if (out.os().has_error()) {
     std::error_code failure = out.os().error();

@@ -1,16 +1,26 @@
 //===- lrnnc.cpp - One-shot compiler driver -------------------------------===//
 //
-// lrnnc MODEL [--sparsity=S --prune-scope=erk] -o OUT.mlir [--report]
+// lrnnc MODEL [--sparsity=S [--prune-scope=erk]] [--no-fuse]
+//       [--quantize=w8a16|w8a24 --calibrate=CALIB.npy [--headroom=H]]
+//       [--report [--report-format=json]] -o OUT.mlir
 //
 // Imports the model if needed, then runs the sparsity pipeline: prune (when
 // --sparsity is given), fold normalisation, eliminate dead states and
-// channels, fuse; optionally prints the cost report of the result.
+// channels, then either fuse (float models) or quantise (--quantize):
+// calibrate on CALIB.npy with the reference interpreter, turn the model into
+// integer lrnn.q* ops, and check the result on the same sequence with the
+// integer interpreter, warning about every op that saturates. Optionally
+// prints the cost report of the result.
 //
 //===----------------------------------------------------------------------===//
 
+#include "lrnn/Analysis/Calibration.h"
 #include "lrnn/Dialect/LRNN/Transforms/Passes.h"
+#include "lrnn/Dialect/LRNN/Transforms/Quantize.h"
 #include "lrnn/Import/LoadModel.h"
 #include "lrnn/InitAll.h"
+#include "lrnn/Interpreter/Interpreter.h"
+#include "lrnn/Support/Npy.h"
 
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/DialectRegistry.h"
@@ -18,8 +28,12 @@
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Transforms/Passes.h"
 #include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/ToolOutputFile.h"
 #include "llvm/Support/WithColor.h"
+
+#include <cmath>
 
 using namespace llvm;
 using namespace mlir;
@@ -34,12 +48,25 @@ static cl::opt<double> sparsity(
              "pruning)"));
 static cl::opt<std::string> pruneScope(
     "prune-scope", cl::init("erk"),
-    cl::desc("How pruning distributes sparsity: global, per-layer or erk"));
+    cl::desc("How pruning distributes sparsity: global, per-layer or erk "
+             "(needs --sparsity)"));
 static cl::opt<bool> report("report",
                             cl::desc("Print the cost report of the result"));
 static cl::opt<std::string> reportFormat("report-format", cl::init("text"),
                                          cl::desc("text or json"));
 static cl::opt<bool> noFuse("no-fuse", cl::desc("Skip --lrnn-fuse"));
+static cl::opt<std::string> quantize(
+    "quantize",
+    cl::desc("Quantise to an integer model: w8a16 or w8a24 (needs "
+             "--calibrate; replaces fusion)"),
+    cl::value_desc("scheme"));
+static cl::opt<std::string> calibratePath(
+    "calibrate",
+    cl::desc("Calibration sequence for --quantize: [T, d_input] float .npy"),
+    cl::value_desc("file"));
+static cl::opt<int> headroom(
+    "headroom", cl::init(0),
+    cl::desc("Bits of headroom above calibrated ranges (--quantize)"));
 static cl::opt<bool> remarks("remarks",
                              cl::desc("Print what each pass did (remarks)"));
 
@@ -48,9 +75,92 @@ static int fail(const Twine &message) {
   return 1;
 }
 
+/// Reads the calibration sequence: [T >= 1, inputSize] finite floats.
+static Expected<std::vector<double>> readCalibrationInput(StringRef path,
+                                                          int64_t inputSize,
+                                                          int64_t &steps) {
+  auto array = lrnn::readNpy(path);
+  if (!array)
+    return array.takeError();
+  if (array->dtype != lrnn::NpyDType::F32 && array->dtype != lrnn::NpyDType::F64)
+    return createStringError(path + ": expected float32 or float64 data, got '" +
+                             lrnn::npyDescr(array->dtype) + "'");
+  if (array->shape.size() != 2 || array->shape[1] != inputSize ||
+      array->shape[0] < 1) {
+    std::string got;
+    for (int64_t d : array->shape)
+      got += (got.empty() ? "" : ", ") + std::to_string(d);
+    return createStringError(path + ": calibration data must have shape [T >= 1, " +
+                             Twine(inputSize) + "] for this model, got [" + got +
+                             "]");
+  }
+  steps = array->shape[0];
+  std::vector<double> values = array->toDoubles();
+  for (size_t i = 0; i < values.size(); ++i)
+    if (!std::isfinite(values[i]))
+      return createStringError(path + ": non-finite value at [" +
+                               Twine(i / inputSize) + ", " +
+                               Twine(i % inputSize) + "]");
+  return values;
+}
+
+/// Calibrates `model` on the sequence and quantises it in place.
+static Error calibrateAndQuantize(lrnn::ModelOp model,
+                                  const lrnn::QuantizationScheme &scheme) {
+  int64_t steps = 0;
+  auto inputs = readCalibrationInput(calibratePath,
+                                     model.getInputType().getDimSize(0), steps);
+  if (!inputs)
+    return inputs.takeError();
+  auto interp = lrnn::Interpreter::create(model);
+  if (!interp)
+    return interp.takeError();
+  struct Collect : lrnn::StepObserver {
+    explicit Collect(lrnn::ModelOp model) : collector(model) {}
+    void afterStep(const lrnn::Interpreter &interp) override {
+      collector.addStep([&](Value v) { return interp.getValue(v); });
+    }
+    lrnn::CalibrationCollector collector;
+  } observer(model);
+  (*interp)->setObserver(&observer);
+  (*interp)->run(*inputs, steps);
+  if (failed(lrnn::quantizeModel(model, observer.collector.getRanges(),
+                                 calibratePath, scheme,
+                                 lrnn::kDefaultMaxSparseDensity)))
+    return createStringError("quantisation failed");
+  return Error::success();
+}
+
 int main(int argc, char **argv) {
   InitLLVM y(argc, argv);
   cl::ParseCommandLineOptions(argc, argv, "lrnnc: lrnn compiler driver\n");
+
+  // Every option is checked before anything is computed or printed.
+  if (pruneScope.getNumOccurrences() && !sparsity.getNumOccurrences())
+    return fail("--prune-scope needs --sparsity");
+  if (reportFormat != "text" && reportFormat != "json")
+    return fail("--report-format must be text or json, got '" + reportFormat +
+                "'");
+  std::optional<lrnn::QuantizationScheme> scheme;
+  if (!quantize.empty()) {
+    scheme = lrnn::getQuantizationScheme(quantize);
+    if (!scheme)
+      return fail("--quantize: unknown scheme '" + quantize +
+                  "' (expected w8a16 or w8a24)");
+    scheme->headroom = headroom;
+    if (auto err = lrnn::checkQuantizationScheme(*scheme))
+      return fail("--quantize: " + toString(std::move(err)));
+    if (calibratePath.empty())
+      return fail("--quantize needs --calibrate=CALIB.npy");
+  } else if (!calibratePath.empty() || headroom.getNumOccurrences()) {
+    return fail("--calibrate and --headroom need --quantize");
+  }
+
+  // Open the output first: an unwritable -o must fail before any report.
+  std::error_code ec;
+  ToolOutputFile output(outputPath, ec, sys::fs::OF_Text);
+  if (ec)
+    return fail(outputPath + ": cannot open for writing: " + ec.message());
 
   DialectRegistry registry;
   lrnn::registerAllDialects(registry);
@@ -60,22 +170,37 @@ int main(int argc, char **argv) {
   if (!module)
     return fail(toString(module.takeError()));
 
-  // Errors become one line each; remarks are shown on request.
+  // Errors become one line each; warnings are printed; remarks on request.
   std::string firstError;
   ScopedDiagnosticHandler handler(&context, [&](Diagnostic &diag) {
-    if (diag.getSeverity() == DiagnosticSeverity::Remark) {
+    std::string location;
+    raw_string_ostream os(location);
+    os << diag.getLocation();
+    switch (diag.getSeverity()) {
+    case DiagnosticSeverity::Remark:
       if (remarks)
-        errs() << diag.getLocation() << ": remark: " << diag.str() << "\n";
-      return success();
-    }
-    if (diag.getSeverity() == DiagnosticSeverity::Error && firstError.empty()) {
-      std::string location;
-      raw_string_ostream os(location);
-      os << diag.getLocation();
-      firstError = location + ": " + diag.str();
+        errs() << location << ": remark: " << diag.str() << "\n";
+      break;
+    case DiagnosticSeverity::Warning:
+      WithColor::warning(errs(), "lrnnc") << location << ": " << diag.str()
+                                          << "\n";
+      break;
+    case DiagnosticSeverity::Error:
+      if (firstError.empty())
+        firstError = location + ": " + diag.str();
+      break;
+    default:
+      break;
     }
     return success();
   });
+  auto run = [&](PassManager &pm) -> LogicalResult {
+    return pm.run(**module);
+  };
+  auto failure = [&]() {
+    return fail(firstError.empty() ? inputPath + ": compilation failed"
+                                   : firstError);
+  };
 
   PassManager pm(&context, ModuleOp::getOperationName());
   OpPassManager &models = pm.nest<lrnn::ModelOp>();
@@ -87,20 +212,39 @@ int main(int argc, char **argv) {
   }
   models.addPass(lrnn::createFoldNorm());
   models.addPass(lrnn::createEliminateDead());
-  if (!noFuse) {
+  // Quantisation replaces the float element-wise fusion (it must come first).
+  if (!noFuse && !scheme) {
     models.addPass(lrnn::createFuse());
     models.addPass(createCSEPass());
   }
+  if (failed(run(pm)))
+    return failure();
+
+  if (scheme) {
+    auto model = lrnn::getSingleModel(**module, inputPath);
+    if (!model)
+      return fail(toString(model.takeError()));
+    if (auto err = calibrateAndQuantize(*model, *scheme))
+      return firstError.empty() ? fail(toString(std::move(err))) : failure();
+  }
+
   if (report) {
+    PassManager reportPm(&context, ModuleOp::getOperationName());
     lrnn::CostReportOptions options;
     options.format = reportFormat;
-    pm.addPass(lrnn::createCostReport(options));
+    reportPm.addPass(lrnn::createCostReport(options));
+    if (failed(run(reportPm)))
+      return failure();
   }
-  if (failed(pm.run(**module)))
-    return fail(firstError.empty() ? inputPath + ": compilation failed"
-                                   : firstError);
 
-  if (auto err = lrnn::writeModuleFile(**module, outputPath))
-    return fail(toString(std::move(err)));
+  if (auto err = lrnn::printModule(**module, output.os()))
+    return fail(outputPath + ": " + toString(std::move(err)));
+  output.os().flush();
+  if (output.os().has_error()) {
+    std::error_code error = output.os().error();
+    output.os().clear_error(); // Otherwise the stream aborts when destroyed.
+    return fail(outputPath + ": write failed: " + error.message());
+  }
+  output.keep();
   return 0;
 }

@@ -14,6 +14,11 @@ llvm::Expected<mlir::OwningOpRef<mlir::ModuleOp>>
 loadModelFile(llvm::StringRef path, mlir::MLIRContext *context,
               const ImportOptions &options = {});
 
+/// Prints `module` to `os` as writeModuleFile does (text with locations, or
+/// bytecode); the caller owns the stream and checks its errors.
+llvm::Error printModule(mlir::ModuleOp module, llvm::raw_ostream &os,
+                        bool bytecode = false, bool debugInfo = true);
+
 /// Writes `module` to `path` ('-' is stdout) as text with locations (which
 /// name each op after its tensors) or, with `bytecode`, as MLIR bytecode.
 /// On failure nothing is left at `path`; errors read "<path>: <reason>".

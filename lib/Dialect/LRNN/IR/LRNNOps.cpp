@@ -146,8 +146,9 @@ SmallVector<DiagRecurrenceOp> ModelOp::getRecurrences() {
 
 int64_t ModelOp::getNumStates() {
   int64_t states = 0;
-  for (DiagRecurrenceOp op : getRecurrences())
-    states += vectorSize(op.getInputRe());
+  for (Operation &op : getBodyBlock())
+    if (isa<DiagRecurrenceOp, QDiagRecurrenceOp>(op))
+      states += vectorSize(op.getOperand(0));
   return states;
 }
 
