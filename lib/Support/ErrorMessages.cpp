@@ -3,6 +3,7 @@
 #include "lrnn/Support/ErrorMessages.h"
 
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/MemoryBuffer.h"
 
 using namespace llvm;
 
@@ -25,4 +26,16 @@ std::string lrnn::quoteForMessage(StringRef text, size_t maxLength) {
   if (text.size() > maxLength)
     out += "...";
   return out + "'";
+}
+
+Expected<std::unique_ptr<MemoryBuffer>> lrnn::readWholeFile(StringRef path) {
+  // IsVolatile: read rather than mmap, so a file truncated under us cannot
+  // fault.
+  ErrorOr<std::unique_ptr<MemoryBuffer>> buffer =
+      MemoryBuffer::getFile(path, /*IsText=*/false,
+                            /*RequiresNullTerminator=*/false,
+                            /*IsVolatile=*/true);
+  if (!buffer)
+    return makeFileError(path, "cannot open: " + buffer.getError().message());
+  return std::move(*buffer);
 }

@@ -448,14 +448,9 @@ Expected<NpyArray> parseNpy(StringRef bytes, StringRef name) {
 }
 
 Expected<NpyArray> readNpy(StringRef path) {
-  // IsVolatile: read rather than mmap, so a file truncated under us cannot
-  // fault.
-  ErrorOr<std::unique_ptr<MemoryBuffer>> buffer =
-      MemoryBuffer::getFile(path, /*IsText=*/false,
-                            /*RequiresNullTerminator=*/false,
-                            /*IsVolatile=*/true);
+  Expected<std::unique_ptr<MemoryBuffer>> buffer = readWholeFile(path);
   if (!buffer)
-    return makeFileError(path, "cannot open: " + buffer.getError().message());
+    return buffer.takeError();
   return parseNpy((*buffer)->getBuffer(), path);
 }
 
@@ -509,9 +504,38 @@ std::string serializeNpy(NpyDType dtype, ArrayRef<int64_t> shape,
   return out;
 }
 
+/// Writes `contents` straight into the existing special file `path` (a
+/// device such as /dev/null, a FIFO, a socket).
+static Error writeSpecialFile(StringRef path, StringRef contents) {
+  int fd = -1;
+  // CD_OpenExisting: no O_CREAT or O_TRUNC, as a shell redirection would do.
+  std::error_code ec =
+      sys::fs::openFileForWrite(path, fd, sys::fs::CD_OpenExisting);
+  if (ec)
+    return makeFileError(path, "cannot write: " + ec.message());
+  raw_fd_ostream os(fd, /*shouldClose=*/true);
+  os << contents;
+  os.close();
+  if (os.has_error()) {
+    ec = os.error();
+    os.clear_error();
+    return makeFileError(path, "cannot write: " + ec.message());
+  }
+  return Error::success();
+}
+
 /// Writes `contents` to a fresh temporary file next to `path` and renames it
-/// over `path`, so that readers never observe a partial file.
+/// over `path`, so that readers never observe a partial file. An existing
+/// `path` that is neither a regular file nor a directory (a device, a FIFO)
+/// is written in place instead: renaming over it would replace, say,
+/// /dev/null with a regular file. (Renaming over a directory fails, with the
+/// directory left alone.)
 static Error writeFileAtomically(StringRef path, StringRef contents) {
+  sys::fs::file_status status;
+  if (!sys::fs::status(path, status) && sys::fs::exists(status) &&
+      !sys::fs::is_regular_file(status) && !sys::fs::is_directory(status))
+    return writeSpecialFile(path, contents);
+
   // Build the temporary name ourselves rather than with createUniqueFile,
   // whose model would treat any '%' in `path` as a placeholder.
   std::string tempPath;

@@ -372,14 +372,9 @@ Expected<SafetensorsFile> parseSafetensors(StringRef bytes, StringRef name) {
 }
 
 Expected<SafetensorsFile> readSafetensors(StringRef path) {
-  // IsVolatile: read rather than mmap, so a file truncated under us cannot
-  // fault.
-  ErrorOr<std::unique_ptr<MemoryBuffer>> buffer =
-      MemoryBuffer::getFile(path, /*IsText=*/false,
-                            /*RequiresNullTerminator=*/false,
-                            /*IsVolatile=*/true);
+  Expected<std::unique_ptr<MemoryBuffer>> buffer = readWholeFile(path);
   if (!buffer)
-    return makeFileError(path, "cannot open: " + buffer.getError().message());
+    return buffer.takeError();
   return parseSafetensors((*buffer)->getBuffer(), path);
 }
 

@@ -13,6 +13,12 @@
 #include <cstring>
 #include <limits>
 
+#ifndef _WIN32
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#endif
+
 using namespace llvm;
 using namespace lrnn;
 
@@ -496,6 +502,51 @@ TEST_F(NpyFileTest, WriteOntoDirectoryFailsAndCleansUp) {
   EXPECT_TRUE(sys::fs::is_directory(path));
   EXPECT_EQ(listDir(), std::vector<std::string>{"sub"});
 }
+
+TEST_F(NpyFileTest, WriteToDevNullKeepsTheDevice) {
+  // Renaming a temporary file over /dev/null (possible as root) would
+  // replace the device with a regular file.
+  sys::fs::file_status before;
+  if (sys::fs::status("/dev/null", before) ||
+      before.type() != sys::fs::file_type::character_file ||
+      sys::fs::access("/dev/null", sys::fs::AccessMode::Write))
+    GTEST_SKIP() << "/dev/null is not a writable character device";
+  Error error = writeNpyF32("/dev/null", {2}, {1.0f, 2.0f});
+  ASSERT_FALSE(bool(error)) << toString(std::move(error));
+  sys::fs::file_status after;
+  ASSERT_FALSE(sys::fs::status("/dev/null", after));
+  EXPECT_EQ(after.type(), sys::fs::file_type::character_file);
+  EXPECT_EQ(after.getUniqueID(), before.getUniqueID());
+}
+
+#ifndef _WIN32
+TEST_F(NpyFileTest, WriteToFifoWritesThroughIt) {
+  std::string path = pathOf("out.fifo");
+  ASSERT_EQ(::mkfifo(path.c_str(), 0600), 0) << std::strerror(errno);
+  // A non-blocking reader opens at once, and lets the writer open the FIFO
+  // without waiting; the array fits in the pipe buffer.
+  int readFd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK);
+  ASSERT_GE(readFd, 0) << std::strerror(errno);
+  std::vector<float> values = {1.5f, -2.0f, 3.25f};
+  Error error = writeNpyF32(path, {3}, values);
+  std::string received;
+  char buffer[4096];
+  ssize_t n;
+  while ((n = ::read(readFd, buffer, sizeof(buffer))) > 0)
+    received.append(buffer, n);
+  ::close(readFd);
+  ASSERT_FALSE(bool(error)) << toString(std::move(error));
+
+  sys::fs::file_status status;
+  ASSERT_FALSE(sys::fs::status(path, status));
+  EXPECT_EQ(status.type(), sys::fs::file_type::fifo_file);
+  Expected<NpyArray> array = parseNpy(received, "fifo");
+  ASSERT_TRUE(bool(array)) << toString(array.takeError());
+  EXPECT_EQ(array->toDoubles(), (std::vector<double>{1.5, -2.0, 3.25}));
+  // No temporary file is left next to it.
+  EXPECT_EQ(listDir(), std::vector<std::string>{"out.fifo"});
+}
+#endif
 
 TEST_F(NpyFileTest, WriteRejectsMismatchedData) {
   std::string path = pathOf("a.npy");

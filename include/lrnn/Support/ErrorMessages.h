@@ -13,7 +13,12 @@
 #include "llvm/ADT/Twine.h"
 #include "llvm/Support/Error.h"
 
+#include <memory>
 #include <string>
+
+namespace llvm {
+class MemoryBuffer;
+} // namespace llvm
 
 namespace lrnn {
 
@@ -23,6 +28,11 @@ llvm::Error makeFileError(llvm::StringRef name, const llvm::Twine &reason);
 /// `text` in single quotes, control characters, DEL and backslashes escaped
 /// as \xNN, cut after `maxLength` bytes (marked with "...").
 std::string quoteForMessage(llvm::StringRef text, size_t maxLength);
+
+/// The whole contents of the file at `path`, for a reader to parse. Errors
+/// read "<path>: cannot open: <reason>".
+llvm::Expected<std::unique_ptr<llvm::MemoryBuffer>>
+readWholeFile(llvm::StringRef path);
 
 } // namespace lrnn
 

@@ -55,7 +55,9 @@ std::string serializeNpy(NpyDType dtype, llvm::ArrayRef<int64_t> shape,
                          llvm::ArrayRef<char> rawData);
 
 /// Writes a .npy file atomically: on any error no file (and no partial file)
-/// is left at `path`. Errors read "<path>: <reason>".
+/// is left at `path`. An existing `path` that is not a regular file or a
+/// directory (/dev/null, a FIFO) is written in place, not replaced. Errors
+/// read "<path>: <reason>".
 llvm::Error writeNpy(llvm::StringRef path, NpyDType dtype,
                      llvm::ArrayRef<int64_t> shape, llvm::ArrayRef<char> rawData);
 

@@ -830,6 +830,10 @@ private:
                           const std::vector<char> *colsGone, StringRef name);
   ElementsAttr rebuildVector(ArrayRef<double> v, const std::vector<char> *gone,
                              StringRef name);
+  template <typename ProjectionOp>
+  void shrinkProjection(Analysis &analysis, ProjectionOp p,
+                        const std::vector<char> *rowsGone,
+                        const std::vector<char> *colsGone);
 
   unsigned blobCounter = 0;
 };
@@ -1044,6 +1048,23 @@ void EliminateDeadPass::report(Analysis &analysis, unsigned root,
   }
 }
 
+/// Drops the removed rows and columns of an lrnn.project or
+/// lrnn.fused_project (one matrix, optional bias), folding removed constant
+/// inputs into the bias.
+template <typename ProjectionOp>
+void EliminateDeadPass::shrinkProjection(Analysis &analysis, ProjectionOp p,
+                                         const std::vector<char> *rowsGone,
+                                         const std::vector<char> *colsGone) {
+  const OpData &d = analysis.dataOf(p.getOperation());
+  std::vector<double> bias = d.vectors[0];
+  bool folded = foldConstants(d.matrices[0], colsGone,
+                              analysis.info(p.getInput()), bias);
+  p.setWeightAttr(rebuildMatrix(p.getWeight(), d.matrices[0], rowsGone,
+                                colsGone, "weight"));
+  if (p.getBiasAttr() || folded)
+    p.setBiasAttr(rebuildVector(bias, rowsGone, "bias"));
+}
+
 void EliminateDeadPass::removeChannels(Analysis &analysis) {
   // Decide what goes per class; a class never becomes empty.
   DenseMap<unsigned, std::vector<char>> gone;
@@ -1074,14 +1095,7 @@ void EliminateDeadPass::removeChannels(Analysis &analysis) {
       const auto *rows = goneOf(p.getResult()), *cols = goneOf(p.getInput());
       if (!rows && !cols)
         continue;
-      const OpData &d = analysis.dataOf(&op);
-      std::vector<double> bias = d.vectors[0];
-      bool folded =
-          foldConstants(d.matrices[0], cols, analysis.info(p.getInput()), bias);
-      p.setWeightAttr(
-          rebuildMatrix(p.getWeight(), d.matrices[0], rows, cols, "weight"));
-      if (p.getBiasAttr() || folded)
-        p.setBiasAttr(rebuildVector(bias, rows, "bias"));
+      shrinkProjection(analysis, p, rows, cols);
     } else if (auto p = dyn_cast<FusedProjectOp>(op)) {
       const auto *cols = goneOf(p.getInput());
       std::vector<char> rows;
@@ -1100,14 +1114,7 @@ void EliminateDeadPass::removeChannels(Analysis &analysis) {
       }
       if (!anyRows && !cols)
         continue;
-      const OpData &d = analysis.dataOf(&op);
-      std::vector<double> bias = d.vectors[0];
-      bool folded =
-          foldConstants(d.matrices[0], cols, analysis.info(p.getInput()), bias);
-      p.setWeightAttr(
-          rebuildMatrix(p.getWeight(), d.matrices[0], &rows, cols, "weight"));
-      if (p.getBiasAttr() || folded)
-        p.setBiasAttr(rebuildVector(bias, &rows, "bias"));
+      shrinkProjection(analysis, p, &rows, cols);
       p.setSizesAttr(DenseI64ArrayAttr::get(context, sizes));
     } else if (auto p = dyn_cast<ComplexProjectOp>(op)) {
       const auto *rows = goneOf(p.getReal()), *cols = goneOf(p.getInput());

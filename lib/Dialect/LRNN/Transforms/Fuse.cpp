@@ -17,9 +17,11 @@
 #include "mlir/IR/IRMapping.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SetVector.h"
+#include "llvm/Support/Format.h"
 
 #include <cmath>
 #include <map>
+#include <optional>
 
 namespace lrnn {
 #define GEN_PASS_DEF_FUSE
@@ -58,7 +60,8 @@ struct EntryMatrix {
   }
 };
 
-/// Product a * b (a: m x k, b: k x n), dropping entries that cancel to 0.
+/// Product a * b (a: m x k, b: k x n), in double, dropping entries that
+/// cancel to exactly 0 (tiny non-zero ones are kept, for f32Problem).
 static EntryMatrix multiply(const CsrMatrix &a, const CsrMatrix &b) {
   EntryMatrix product{a.rows, b.cols, {}};
   for (int64_t r = 0; r < a.rows; ++r)
@@ -68,9 +71,49 @@ static EntryMatrix multiply(const CsrMatrix &a, const CsrMatrix &b) {
         product.entries[{r, b.colIndex[j]}] += a.values[i] * b.values[j];
     }
   for (auto it = product.entries.begin(); it != product.entries.end();)
-    it = static_cast<float>(it->second) == 0.0f ? product.entries.erase(it)
-                                                 : std::next(it);
+    it = it->second == 0.0 ? product.entries.erase(it) : std::next(it);
   return product;
+}
+
+/// Why `v` (computed in double) cannot be stored as an f32 weight without
+/// changing what the model computes: it overflows, or a non-zero value
+/// becomes 0 or subnormal (which loses precision, and which backends may
+/// flush to zero). std::nullopt when it fits.
+static std::optional<StringRef> f32Problem(double v) {
+  float f = static_cast<float>(v);
+  if (!std::isfinite(f))
+    return StringRef("overflows");
+  if (v != 0.0 && !std::isnormal(f))
+    return StringRef("underflows");
+  return std::nullopt;
+}
+
+/// Describes the first entry of a product matrix or folded bias (named
+/// after the attribute it becomes) that does not fit in f32, or returns
+/// std::nullopt when all fit.
+static std::optional<std::string>
+productF32Problem(ArrayRef<EntryMatrix> products,
+                  ArrayRef<std::vector<double>> biases,
+                  ArrayRef<StringRef> weightNames,
+                  ArrayRef<StringRef> biasNames) {
+  std::string message;
+  llvm::raw_string_ostream os(message);
+  for (auto [m, name] : llvm::zip(products, weightNames))
+    for (const auto &[pos, v] : m.entries)
+      if (std::optional<StringRef> problem = f32Problem(v)) {
+        os << "product " << name << " entry (" << pos.first << ", "
+           << pos.second << ") = " << llvm::format("%g", v) << " " << *problem
+           << " f32";
+        return message;
+      }
+  for (auto [bias, name] : llvm::zip(biases, biasNames))
+    for (auto [i, v] : llvm::enumerate(bias))
+      if (std::optional<StringRef> problem = f32Problem(v)) {
+        os << "folded " << name << " entry " << i << " = "
+           << llvm::format("%g", v) << " " << *problem << " f32";
+        return message;
+      }
+  return std::nullopt;
 }
 
 static int64_t countStored(const CsrMatrix &m) {
@@ -146,17 +189,25 @@ bool FusePass::fuseOneLinearChain(llvm::DenseSet<Operation *> &keptApart) {
     // biases, multiplied out against the first.
     SmallVector<Attribute, 2> weights;
     SmallVector<ElementsAttr, 2> biases;
+    SmallVector<StringRef, 2> weightNames, biasNames;
     if (auto project = dyn_cast<ProjectOp>(user)) {
       weights = {project.getWeight()};
       biases = {project.getBiasAttr()};
+      weightNames = {"weight"};
+      biasNames = {"bias"};
     } else {
       auto complex = cast<ComplexProjectOp>(user);
       weights = {complex.getWeightRe(), complex.getWeightIm()};
       biases = {complex.getBiasReAttr(), complex.getBiasImAttr()};
+      weightNames = {"weight_re", "weight_im"};
+      biasNames = {"bias_re", "bias_im"};
     }
     int64_t nnzB = 0, nnzProduct = 0;
     SmallVector<EntryMatrix, 2> products;
     SmallVector<std::vector<double>, 2> productBiases;
+    // Whether each product gets a bias: only when a factor had one, so that
+    // bias-free chains stay bias-free.
+    SmallVector<bool, 2> productHasBias;
     for (auto [weight, bias] : llvm::zip(weights, biases)) {
       CsrMatrix b = *readWeight(weight);
       nnzB += countStored(b);
@@ -168,6 +219,17 @@ bool FusePass::fuseOneLinearChain(llvm::DenseSet<Operation *> &keptApart) {
         for (int64_t k = b.rowStart[r]; k < b.rowStart[r + 1]; ++k)
           combined[r] += b.values[k] * biasA[b.colIndex[k]];
       productBiases.push_back(std::move(combined));
+      productHasBias.push_back(first.getBiasAttr() || bias);
+    }
+    // The product is stored as f32: an entry that overflows would be
+    // invalid IR, one that underflows silently changes the model.
+    if (std::optional<std::string> problem =
+            productF32Problem(products, productBiases, weightNames,
+                              biasNames)) {
+      user->emitRemark() << "kept separate from the preceding lrnn.project: "
+                         << *problem;
+      keptApart.insert(user);
+      continue;
     }
     if (nnzProduct > nnzA + nnzB) {
       user->emitRemark() << "kept separate from the preceding lrnn.project: "
@@ -183,11 +245,14 @@ bool FusePass::fuseOneLinearChain(llvm::DenseSet<Operation *> &keptApart) {
                        << nnzA + nnzB;
     OpBuilder builder(user);
     Value input = first.getInput();
+    auto biasAttr = [&](unsigned i) {
+      return productHasBias[i] ? vectorAttr(productBiases[i], biasNames[i])
+                               : ElementsAttr();
+    };
     if (auto project = dyn_cast<ProjectOp>(user)) {
       auto fused = ProjectOp::create(
           builder, user->getLoc(), project.getResult().getType(), input,
-          weightAttr(products[0], "weight"),
-          vectorAttr(productBiases[0], "bias"));
+          weightAttr(products[0], "weight"), biasAttr(0));
       project.getResult().replaceAllUsesWith(fused.getResult());
     } else {
       auto second = cast<ComplexProjectOp>(user);
@@ -195,9 +260,7 @@ bool FusePass::fuseOneLinearChain(llvm::DenseSet<Operation *> &keptApart) {
           builder, user->getLoc(), second.getReal().getType(),
           second.getImag().getType(), input,
           weightAttr(products[0], "weight_re"),
-          weightAttr(products[1], "weight_im"),
-          vectorAttr(productBiases[0], "bias_re"),
-          vectorAttr(productBiases[1], "bias_im"));
+          weightAttr(products[1], "weight_im"), biasAttr(0), biasAttr(1));
       second.getReal().replaceAllUsesWith(fused.getReal());
       second.getImag().replaceAllUsesWith(fused.getImag());
     }
@@ -342,6 +405,24 @@ static void emitScalar(OpBuilder &b, Operation *op, IRMapping &map) {
   auto constant = [&](double v) -> Value {
     return arith::ConstantOp::create(b, loc, f32, b.getF32FloatAttr(v));
   };
+  // An f32 constant is off by up to 2^-25 relative, and where gelu's
+  // 1 + erf(.) or 1 + tanh(.) nearly cancels (x below about -5) that error is
+  // amplified a thousandfold: with the constants rounded to f32, the fused
+  // gelu differed from the interpreter's (double) lrnn.gelu by up to 6e-4
+  // relative (erf near x = -7.4; tanh 2.4e-5 near x = -6.2, f32 outputs). As
+  // the sum of two f32 constants (48 significant bits) the difference is at
+  // most 5e-11 relative in double over x in [-12, 12], and the f32 outputs
+  // are identical (fuse-gelu-exec.mlir). In f32 arithmetic the sum rounds
+  // back to the f32 constant, so an f32 backend computes as before.
+  auto preciseConstant = [&](double v) -> Value {
+    float hi = static_cast<float>(v);
+    float lo = static_cast<float>(v - hi);
+    Value hiValue = constant(hi);
+    if (lo == 0.0f)
+      return hiValue;
+    Value loValue = constant(lo);
+    return arith::AddFOp::create(b, loc, hiValue, loValue);
+  };
   auto in = [&](unsigned i) { return map.lookup(op->getOperand(i)); };
   if (isa<ReluOp>(op)) {
     map.map(op->getResult(0), arith::MaximumFOp::create(b, loc, in(0),
@@ -354,16 +435,18 @@ static void emitScalar(OpBuilder &b, Operation *op, IRMapping &map) {
   } else if (auto gelu = dyn_cast<GeluOp>(op)) {
     Value x = in(0), inner;
     if (gelu.getApproximation() == GeluApproximation::Erf) {
-      inner = math::ErfOp::create(
-          b, loc, arith::MulFOp::create(b, loc, x, constant(1.0 / std::sqrt(2.0))));
+      Value scale = preciseConstant(1.0 / std::sqrt(2.0));
+      inner = math::ErfOp::create(b, loc,
+                                  arith::MulFOp::create(b, loc, x, scale));
     } else {
       Value cube = arith::MulFOp::create(
           b, loc, arith::MulFOp::create(b, loc, x, x), x);
       Value poly = arith::AddFOp::create(
-          b, loc, x, arith::MulFOp::create(b, loc, constant(0.044715), cube));
-      inner = math::TanhOp::create(
-          b, loc,
-          arith::MulFOp::create(b, loc, constant(std::sqrt(2.0 / M_PI)), poly));
+          b, loc, x,
+          arith::MulFOp::create(b, loc, preciseConstant(0.044715), cube));
+      Value scale = preciseConstant(std::sqrt(2.0 / M_PI));
+      inner = math::TanhOp::create(b, loc,
+                                   arith::MulFOp::create(b, loc, scale, poly));
     }
     Value half = arith::MulFOp::create(b, loc, constant(0.5), x);
     map.map(op->getResult(0),
@@ -443,6 +526,10 @@ void FusePass::fuseElementwise() {
             }))
           outputs.push_back(result);
     }
+    // Nothing outside uses the group: it is dead code, which
+    // --lrnn-eliminate-dead removes; an lrnn.elementwise needs a result.
+    if (outputs.empty())
+      continue;
     Operation *last = group.back();
     OpBuilder builder(last);
     SmallVector<Type> resultTypes = llvm::to_vector(

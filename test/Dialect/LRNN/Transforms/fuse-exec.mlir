@@ -5,7 +5,9 @@
 // RUN: lrnn-opt %s --lrnn-fuse -o %t.fused.mlir 2> /dev/null
 // RUN: FileCheck %s < %t.fused.mlir
 // RUN: lrnn-run %t.fused.mlir --input %t.in.npy --output %t.after.npy
-// RUN: %python %inputs/compare_npy.py %t.after.npy %t.before.npy --rtol 1e-6
+// Up to double rounding the fused ops compute what the unfused ones do
+// (measured: identical outputs; 2.5e-8 with f32-rounded gelu constants).
+// RUN: %python %inputs/compare_npy.py %t.after.npy %t.before.npy --rtol 1e-8
 
 // CHECK: lrnn.fused_project
 // CHECK-COUNT-3: lrnn.elementwise
