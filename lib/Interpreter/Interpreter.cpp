@@ -470,6 +470,14 @@ llvm::Expected<std::function<void()>> ProgramBuilder::build(Operation *op) {
 }
 
 llvm::Expected<std::unique_ptr<Interpreter>> Interpreter::create(ModelOp model) {
+  // Integer models have their own interpreter (FixedInterpreter.h).
+  for (Type type : {Type(model.getInputType()), Type(model.getOutputType())})
+    if (isa<FixedType>(cast<ShapedType>(type).getElementType()))
+      return llvm::createStringError(
+          llvm::inconvertibleErrorCode(),
+          "quantised model: @" + model.getSymName() +
+              " computes on !lrnn.fixed values, which the float interpreter "
+              "cannot run; use the integer interpreter (FixedInterpreter)");
   std::unique_ptr<Interpreter> interp(new Interpreter());
   interp->inputSize = model.getInputType().getDimSize(0);
   interp->outputSize = model.getOutputType().getDimSize(0);

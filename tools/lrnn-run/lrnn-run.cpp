@@ -1,13 +1,42 @@
 //===- lrnn-run.cpp - Run an lrnn model on a sequence ---------------------===//
 //
 // lrnn-run MODEL --input IN.npy --output OUT.npy [--backend=interp]
-//          [--summary] [--stats=STATS.json] [--calibrate=RANGES.json]
+//          [--summary] [--stats=STATS.json] [--calibrate=RANGES.json] [--raw]
+// lrnn-run --compare FLOAT_MODEL FIXED_MODEL --input IN.npy [--output OUT.npy]
+//          [--raw] [--stats=STATS.json] [--summary]
 //
 // MODEL is lrnn MLIR (text or bytecode) or an interchange .safetensors file.
-// IN.npy is a [T, d_input] float32 or float64 array; OUT.npy receives the
-// [T, d_output] float32 outputs, computed from the zero state. --stats also
-// writes the measured activation sparsity of every operand of every op (the
-// input of --lrnn-cost-report=activation-stats=...) and prints a summary.
+// IN.npy is a [T, d_input] float32 or float64 array (finite values only).
+// Every run starts from the zero state.
+//
+// A float model runs in the float interpreter (double precision): OUT.npy
+// receives the [T, d_output] float32 outputs. --stats writes the measured
+// activation sparsity of every operand of every op (the input of
+// --lrnn-cost-report=activation-stats=...) and prints a summary; --calibrate
+// writes the value ranges the quantiser needs (docs/fixed-point.md §7).
+//
+// A quantised model (its input is a vector of !lrnn.fixed) runs in the
+// integer interpreter (docs/fixed-point.md): the input is quantised at the
+// input's exponent (§6), and OUT.npy receives the dequantised float32
+// outputs, or with --raw the int32 output codes (`<i4`). --stats writes the
+// saturation counts (JSON `lrnn-fixed-stats/1`: model, steps,
+// input_saturations, saturations (sum over the ops), input_exponent,
+// output_exponent and per op with results index, op, location,
+// saturations) and prints the total and every op that saturated. Every
+// saturation is also reported on stderr as a warning.
+//
+// --compare runs FLOAT_MODEL in the float interpreter and FIXED_MODEL (its
+// quantisation) in the integer interpreter on the same input and prints one
+// line: the SNR 10·log10(Σ ref² / Σ (out − ref)²) over all outputs of the
+// dequantised fixed output against the float one, the largest absolute error
+// and the saturation counts. --output is optional there and receives the
+// fixed model's output.
+//
+// Errors are one line naming the file and the reason, with exit status 1.
+// Every output file is written completely in memory first and then to a
+// temporary file next to its path; they are renamed into place only when all
+// succeeded, so a failed run leaves no output file (and no temporary file).
+// An existing special file (/dev/null, a FIFO) is written in place.
 //
 //===----------------------------------------------------------------------===//
 
@@ -16,15 +45,19 @@
 #include "lrnn/Dialect/LRNN/IR/LRNNWeights.h"
 #include "lrnn/Import/LoadModel.h"
 #include "lrnn/InitAll.h"
+#include "lrnn/Interpreter/FixedInterpreter.h"
 #include "lrnn/Interpreter/Interpreter.h"
 #include "lrnn/Support/Npy.h"
 
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/IR/MLIRContext.h"
 #include "llvm/Support/CommandLine.h"
+#include "llvm/Support/Endian.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/InitLLVM.h"
-#include "llvm/Support/ToolOutputFile.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/Process.h"
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -38,25 +71,48 @@ namespace {
 enum class Backend { Interp };
 } // namespace
 
-static cl::opt<std::string> modelPath(cl::Positional, cl::Required,
-                                      cl::desc("<model.mlir|model.safetensors>"));
+static cl::OptionCategory runCategory("lrnn-run options");
+
+static cl::list<std::string>
+    modelPaths(cl::Positional, cl::OneOrMore,
+               cl::desc("<model.mlir|model.safetensors> (with --compare: "
+                        "<float model> <quantised model>)"),
+               cl::cat(runCategory));
 static cl::opt<std::string> inputPath("input", cl::Required,
                                       cl::desc("[T, d_input] float32/64 .npy"),
-                                      cl::value_desc("file"));
-static cl::opt<std::string> outputPath("output", cl::Required,
-                                       cl::desc("[T, d_output] float32 .npy"),
-                                       cl::value_desc("file"));
+                                      cl::value_desc("file"),
+                                      cl::cat(runCategory));
+static cl::opt<std::string> outputPath(
+    "output",
+    cl::desc("[T, d_output] .npy: float32 outputs (dequantised for a "
+             "quantised model), or int32 codes with --raw; required except "
+             "with --compare"),
+    cl::value_desc("file"), cl::cat(runCategory));
 static cl::opt<Backend> backend(
     "backend", cl::init(Backend::Interp), cl::desc("Execution engine"),
     cl::values(clEnumValN(Backend::Interp, "interp",
-                          "reference interpreter (double precision)")));
+                          "reference interpreter (double precision for float "
+                          "models, exact integers for quantised ones)")),
+    cl::cat(runCategory));
 static cl::opt<std::string> calibratePath(
     "calibrate",
     cl::desc("Write the range of every activation, state and accumulator "
-             "over the input sequence (JSON, for quantisation)"),
-    cl::value_desc("file"));
+             "over the input sequence (JSON, for quantisation; float models "
+             "only)"),
+    cl::value_desc("file"), cl::cat(runCategory));
+static cl::opt<bool> rawOutput(
+    "raw", cl::desc("Quantised models: write the output codes as int32 "
+                    "instead of dequantised float32"),
+    cl::cat(runCategory));
+static cl::opt<bool> compareMode(
+    "compare",
+    cl::desc("Run a float model and its quantisation (the two positional "
+             "models) on the same input and print the SNR of the quantised "
+             "output against the float one"),
+    cl::cat(runCategory));
 static cl::opt<bool> summary("summary",
-                             cl::desc("Print a one-line summary of the run"));
+                             cl::desc("Print a one-line summary of the run"),
+                             cl::cat(runCategory));
 
 namespace {
 /// Feeds every step's values to the statistics and calibration collectors.
@@ -73,7 +129,177 @@ public:
   std::optional<lrnn::CalibrationCollector> calibration;
 };
 
+/// An output file whose contents are complete in memory.
+struct PendingFile {
+  std::string path;
+  std::string contents;
+  /// How a failure to create the file is reported.
+  StringRef openFailure;
+};
 } // namespace
+
+static int fail(const Twine &message) {
+  WithColor::error(errs(), "lrnn-run") << message << "\n";
+  return 1;
+}
+
+static Error makeError(const Twine &message) {
+  return createStringError(inconvertibleErrorCode(), message.str());
+}
+
+/// Whether `path` exists and is neither a regular file nor a directory (a
+/// device such as /dev/null, a FIFO): such a file is written in place, as a
+/// shell redirection would, since renaming over it would replace it.
+static bool isSpecialFile(StringRef path) {
+  sys::fs::file_status status;
+  return !sys::fs::status(path, status) && sys::fs::exists(status) &&
+         !sys::fs::is_regular_file(status) && !sys::fs::is_directory(status);
+}
+
+/// Writes `contents` into the existing special file `path`.
+static Error writeInPlace(StringRef path, StringRef contents) {
+  int fd = -1;
+  // CD_OpenExisting: no O_CREAT or O_TRUNC.
+  std::error_code ec =
+      sys::fs::openFileForWrite(path, fd, sys::fs::CD_OpenExisting);
+  if (!ec) {
+    raw_fd_ostream os(fd, /*shouldClose=*/true);
+    os << contents;
+    os.close();
+    if (os.has_error()) {
+      ec = os.error();
+      os.clear_error(); // Otherwise the stream aborts when destroyed.
+    }
+  }
+  if (ec)
+    return makeError(path + ": cannot write: " + ec.message());
+  return Error::success();
+}
+
+/// Writes every file or none: each regular file goes to a fresh temporary
+/// file next to its path, and only when all are written are they renamed
+/// into place. On failure the temporary files are removed, and so are files
+/// already renamed. Special files (see isSpecialFile) are written in place
+/// after the renames, and a path "-" to stdout last.
+static Error writeAllOrNothing(ArrayRef<PendingFile> files) {
+  enum class Kind { Regular, Special, Stdout };
+  std::vector<Kind> kinds;
+  for (const PendingFile &file : files)
+    kinds.push_back(file.path == "-"             ? Kind::Stdout
+                    : isSpecialFile(file.path) ? Kind::Special
+                                               : Kind::Regular);
+  std::vector<std::string> temps(files.size());
+  auto removeTemps = [&](size_t from) {
+    for (size_t i = from; i < temps.size(); ++i)
+      if (!temps[i].empty())
+        sys::fs::remove(temps[i]);
+  };
+  for (size_t i = 0; i < files.size(); ++i) {
+    const PendingFile &file = files[i];
+    if (kinds[i] != Kind::Regular)
+      continue;
+    // The temporary name is built here rather than by createUniqueFile,
+    // whose model would treat any '%' in the path as a placeholder.
+    std::string temp;
+    int fd = -1;
+    std::error_code ec;
+    for (int attempt = 0; attempt < 64; ++attempt) {
+      temp = (file.path + ".tmp" + Twine(sys::Process::getProcessId()) + "-" +
+              Twine::utohexstr(sys::Process::GetRandomNumber()))
+                 .str();
+      ec = sys::fs::openFileForWrite(temp, fd, sys::fs::CD_CreateNew);
+      if (ec != std::errc::file_exists)
+        break;
+    }
+    if (ec) {
+      removeTemps(0);
+      return makeError(file.path + ": " + file.openFailure + ": " +
+                       ec.message());
+    }
+    temps[i] = temp;
+    raw_fd_ostream os(fd, /*shouldClose=*/true);
+    os << file.contents;
+    os.close();
+    if (os.has_error()) {
+      ec = os.error();
+      os.clear_error(); // Otherwise the stream aborts when destroyed.
+      removeTemps(0);
+      return makeError(file.path + ": write failed: " + ec.message());
+    }
+  }
+  auto removeRenamed = [&](size_t before) {
+    for (size_t j = 0; j < before; ++j)
+      if (!temps[j].empty())
+        sys::fs::remove(files[j].path);
+  };
+  for (size_t i = 0; i < files.size(); ++i) {
+    if (temps[i].empty())
+      continue;
+    if (std::error_code ec = sys::fs::rename(temps[i], files[i].path)) {
+      removeTemps(i);
+      removeRenamed(i);
+      return makeError(files[i].path + ": cannot write: " + ec.message());
+    }
+  }
+  for (size_t i = 0; i < files.size(); ++i)
+    if (kinds[i] == Kind::Special)
+      if (Error err = writeInPlace(files[i].path, files[i].contents)) {
+        removeRenamed(files.size());
+        return err;
+      }
+  for (size_t i = 0; i < files.size(); ++i)
+    if (kinds[i] == Kind::Stdout)
+      outs() << files[i].contents;
+  outs().flush();
+  return Error::success();
+}
+
+/// A .npy image of `steps` rows of `width` float32 values.
+static std::string npyF32(int64_t steps, int64_t width,
+                          ArrayRef<float> values) {
+  std::vector<char> raw(values.size() * sizeof(float));
+  for (size_t i = 0; i < values.size(); ++i)
+    support::endian::write32le(raw.data() + i * sizeof(float),
+                               bit_cast<uint32_t>(values[i]));
+  return lrnn::serializeNpy(lrnn::NpyDType::F32, {steps, width}, raw);
+}
+
+/// A .npy image of int32 codes (`<i4`); every code fits (widths <= 24).
+static std::string npyI32(int64_t steps, int64_t width,
+                          ArrayRef<int64_t> codes) {
+  std::vector<char> raw(codes.size() * sizeof(int32_t));
+  for (size_t i = 0; i < codes.size(); ++i)
+    support::endian::write32le(raw.data() + i * sizeof(int32_t),
+                               static_cast<uint32_t>(
+                                   static_cast<int32_t>(codes[i])));
+  return lrnn::serializeNpy(lrnn::NpyDType::I32, {steps, width}, raw);
+}
+
+/// Reads a [T, dIn] float32/float64 input with finite values.
+static Expected<std::vector<double>> readInput(StringRef path, int64_t dIn,
+                                               int64_t &steps) {
+  auto input = lrnn::readNpy(path);
+  if (!input)
+    return input.takeError();
+  if (input->dtype != lrnn::NpyDType::F32 &&
+      input->dtype != lrnn::NpyDType::F64)
+    return makeError(path + ": expected float32 or float64 data, got '" +
+                     lrnn::npyDescr(input->dtype) + "'");
+  if (input->shape.size() != 2 || input->shape[1] != dIn)
+    return makeError(path + ": expected shape [T, " + Twine(dIn) +
+                     "] for this model, got a " + Twine(input->shape.size()) +
+                     "-D array" +
+                     (input->shape.size() == 2
+                          ? " with " + Twine(input->shape[1]) + " columns"
+                          : Twine("")));
+  steps = input->shape[0];
+  std::vector<double> values = input->toDoubles();
+  for (size_t i = 0; i < values.size(); ++i)
+    if (!std::isfinite(values[i]))
+      return makeError(path + ": non-finite input at [" + Twine(i / dIn) +
+                       ", " + Twine(i % dIn) + "]");
+  return values;
+}
 
 /// Per op: name, location and the zero fraction of each operand (and of the
 /// state a recurrence reads).
@@ -101,9 +327,358 @@ static void printStatsSummary(const lrnn::ActivationStats &stats,
   }
 }
 
-static int fail(const Twine &message) {
-  WithColor::error(errs(), "lrnn-run") << message << "\n";
-  return 1;
+/// The `lrnn-fixed-stats/1` document of a quantised run.
+static std::string fixedStatsJson(lrnn::ModelOp model,
+                                  const lrnn::FixedInterpreter &interp) {
+  std::string text;
+  raw_string_ostream os(text);
+  json::OStream json(os, /*IndentSize=*/1);
+  json.object([&] {
+    json.attribute("format", "lrnn-fixed-stats/1");
+    json.attribute("model", model.getSymName());
+    json.attribute("steps", interp.getSteps());
+    json.attribute("input_saturations", interp.getInputSaturations());
+    json.attribute("saturations", interp.getTotalSaturations());
+    json.attribute("input_exponent", int64_t(interp.getInputExponent()));
+    json.attribute("output_exponent", int64_t(interp.getOutputExponent()));
+    json.attributeArray("ops", [&] {
+      for (const lrnn::OpSaturations &op : interp.getSaturations())
+        json.object([&] {
+          json.attribute("index", op.index);
+          json.attribute("op", op.opName);
+          json.attribute("location", op.locName);
+          json.attribute("saturations", op.count);
+        });
+    });
+  });
+  os << "\n";
+  return text;
+}
+
+/// The total and every op with a non-zero count.
+static void printFixedStatsSummary(const lrnn::FixedInterpreter &interp,
+                                   StringRef statsPath, raw_ostream &os) {
+  std::vector<lrnn::OpSaturations> ops = interp.getSaturations();
+  os << "lrnn-run: saturations over " << interp.getSteps() << " steps ("
+     << statsPath << "): " << interp.getTotalSaturations() << " in ops, "
+     << interp.getInputSaturations() << " at the input\n";
+  size_t nameWidth = 0, locWidth = 0;
+  for (const lrnn::OpSaturations &op : ops) {
+    if (!op.count)
+      continue;
+    nameWidth = std::max(nameWidth, op.opName.size());
+    locWidth = std::max(locWidth, std::max<size_t>(op.locName.size(), 1));
+  }
+  for (const lrnn::OpSaturations &op : ops) {
+    if (!op.count)
+      continue;
+    os << format("%4lld", static_cast<long long>(op.index)) << "  "
+       << left_justify(op.opName, nameWidth) << "  "
+       << left_justify(op.locName.empty() ? "-" : op.locName, locWidth)
+       << "  " << op.count << "\n";
+  }
+}
+
+/// One warning line per op (and for the input) that saturated.
+static void warnSaturations(const lrnn::FixedInterpreter &interp,
+                            StringRef modelPath) {
+  if (int64_t n = interp.getInputSaturations())
+    WithColor::warning(errs(), "lrnn-run")
+        << modelPath << ": " << n << " input value" << (n == 1 ? "" : "s")
+        << " saturated at the input boundary (beyond the input's range at "
+           "exponent "
+        << interp.getInputExponent() << ")\n";
+  for (const lrnn::OpSaturations &op : interp.getSaturations())
+    if (op.count)
+      WithColor::warning(errs(), "lrnn-run")
+          << modelPath << ": op " << op.index << " '" << op.opName << "' at "
+          << (op.locName.empty() ? "(no location)" : "'" + op.locName + "'")
+          << " saturated " << op.count << " time"
+          << (op.count == 1 ? "" : "s") << "\n";
+}
+
+static void printSummary(StringRef path, lrnn::ModelOp model, int64_t steps,
+                         int64_t dIn, int64_t dOut, int64_t numStates,
+                         double seconds, StringRef engine) {
+  // Stored weights against the dense size: what pruning bought.
+  int64_t nonZeros = 0, entries = 0;
+  model->walk([&](mlir::Operation *op) {
+    for (mlir::NamedAttribute attr : op->getAttrs())
+      if (auto shape = lrnn::getWeightShape(attr.getValue())) {
+        entries += shape->first * shape->second;
+        nonZeros += *lrnn::countNonZeros(attr.getValue());
+      }
+  });
+  outs() << "lrnn-run: " << path << ": " << steps << " steps, d_input " << dIn
+         << ", d_output " << dOut << ", " << numStates
+         << " complex states, weights " << nonZeros << "/" << entries
+         << " non-zero ("
+         << format("%.1f", entries ? 100.0 * nonZeros / entries : 0.0)
+         << "%), " << engine << " "
+         << format("%.0f", seconds > 0 ? steps / seconds : 0.0)
+         << " steps/s\n";
+}
+
+static double secondsSince(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() -
+                                       start)
+      .count();
+}
+
+/// Runs the float interpreter; fails when an output is not finite.
+static Expected<std::vector<double>> runFloat(lrnn::Interpreter &interp,
+                                              StringRef path,
+                                              ArrayRef<double> inputs,
+                                              int64_t steps) {
+  std::vector<double> outputs = interp.run(inputs, steps);
+  int64_t dOut = interp.getOutputSize();
+  for (size_t i = 0; i < outputs.size(); ++i)
+    // A diverging model must not pass for a result.
+    if (!std::isfinite(static_cast<float>(outputs[i])))
+      return makeError(path + ": output is not finite at step " +
+                       Twine(i / dOut) + ", element " + Twine(i % dOut) +
+                       " (unstable recurrence or input out of range)");
+  return outputs;
+}
+
+/// Quantises the inputs (§6) and runs the integer interpreter.
+static std::vector<int64_t> runFixed(lrnn::FixedInterpreter &interp,
+                                     ArrayRef<double> inputs, int64_t steps) {
+  std::vector<int64_t> codes(inputs.size());
+  for (size_t i = 0; i < inputs.size(); ++i)
+    codes[i] = interp.quantizeInput(inputs[i]);
+  return interp.run(codes, steps);
+}
+
+/// The output file of a quantised run: dequantised float32 or raw codes.
+static std::string fixedOutputNpy(const lrnn::FixedInterpreter &interp,
+                                  ArrayRef<int64_t> codes, int64_t steps) {
+  int64_t dOut = interp.getOutputSize();
+  if (rawOutput)
+    return npyI32(steps, dOut, codes);
+  std::vector<float> values(codes.size());
+  for (size_t i = 0; i < codes.size(); ++i)
+    values[i] = interp.dequantizeOutput(codes[i]);
+  return npyF32(steps, dOut, values);
+}
+
+static Expected<lrnn::ModelOp>
+loadModel(StringRef path, mlir::MLIRContext &context,
+          mlir::OwningOpRef<mlir::ModuleOp> &module) {
+  auto loaded = lrnn::loadModelFile(path, &context);
+  if (!loaded)
+    return loaded.takeError();
+  module = std::move(*loaded);
+  return lrnn::getSingleModel(*module, path);
+}
+
+/// --compare FLOAT FIXED.
+static int compare(mlir::MLIRContext &context, StringRef statsPath) {
+  StringRef floatPath = modelPaths[0], fixedPath = modelPaths[1];
+  mlir::OwningOpRef<mlir::ModuleOp> floatModule, fixedModule;
+  auto floatModel = loadModel(floatPath, context, floatModule);
+  if (!floatModel)
+    return fail(toString(floatModel.takeError()));
+  auto fixedModel = loadModel(fixedPath, context, fixedModule);
+  if (!fixedModel)
+    return fail(toString(fixedModel.takeError()));
+  if (lrnn::isQuantizedModel(*floatModel))
+    return fail(floatPath + ": --compare expects the float model first, this "
+                            "one is quantised");
+  if (!lrnn::isQuantizedModel(*fixedModel))
+    return fail(fixedPath + ": --compare expects the quantised model second, "
+                            "this one is a float model");
+  auto floatInterp = lrnn::Interpreter::create(*floatModel);
+  if (!floatInterp)
+    return fail(floatPath + ": " + toString(floatInterp.takeError()));
+  auto fixedInterp = lrnn::FixedInterpreter::create(*fixedModel);
+  if (!fixedInterp)
+    return fail(fixedPath + ": " + toString(fixedInterp.takeError()));
+  int64_t dIn = (*fixedInterp)->getInputSize();
+  int64_t dOut = (*fixedInterp)->getOutputSize();
+  if ((*floatInterp)->getInputSize() != dIn ||
+      (*floatInterp)->getOutputSize() != dOut)
+    return fail(fixedPath + ": shape mismatch with " + floatPath +
+                ": the quantised model maps " + Twine(dIn) + " -> " +
+                Twine(dOut) + " values, the float model " +
+                Twine((*floatInterp)->getInputSize()) + " -> " +
+                Twine((*floatInterp)->getOutputSize()));
+
+  int64_t steps = 0;
+  auto inputs = readInput(inputPath, dIn, steps);
+  if (!inputs)
+    return fail(toString(inputs.takeError()));
+  if (!statsPath.empty() && steps == 0)
+    return fail(inputPath + ": --stats needs at least one step, the input "
+                            "has none");
+
+  auto start = std::chrono::steady_clock::now();
+  auto reference = runFloat(**floatInterp, floatPath, *inputs, steps);
+  if (!reference)
+    return fail(toString(reference.takeError()));
+  double floatSeconds = secondsSince(start);
+  start = std::chrono::steady_clock::now();
+  std::vector<int64_t> codes = runFixed(**fixedInterp, *inputs, steps);
+  double fixedSeconds = secondsSince(start);
+
+  double signal = 0, noise = 0, maxError = 0, maxReference = 0;
+  for (size_t i = 0; i < codes.size(); ++i) {
+    double ref = (*reference)[i];
+    double out = (*fixedInterp)->dequantizeOutput(codes[i]);
+    double error = out - ref;
+    signal += ref * ref;
+    noise += error * error;
+    maxError = std::max(maxError, std::fabs(error));
+    maxReference = std::max(maxReference, std::fabs(ref));
+  }
+
+  std::vector<PendingFile> files;
+  if (!outputPath.empty())
+    files.push_back({outputPath, fixedOutputNpy(**fixedInterp, codes, steps),
+                     "cannot create temporary file"});
+  if (!statsPath.empty())
+    files.push_back({statsPath.str(),
+                     fixedStatsJson(*fixedModel, **fixedInterp),
+                     "cannot open for writing"});
+  if (Error err = writeAllOrNothing(files))
+    return fail(toString(std::move(err)));
+
+  warnSaturations(**fixedInterp, fixedPath);
+  std::string snr;
+  if (noise == 0)
+    snr = "inf";
+  else if (signal == 0)
+    snr = "-inf";
+  else
+    snr = formatv("{0:F2}", 10.0 * std::log10(signal / noise)).str();
+  outs() << "lrnn-run: compare: SNR " << snr << " dB, max abs error "
+         << format("%.4g", maxError) << " (max abs reference "
+         << format("%.4g", maxReference) << "), "
+         << (*fixedInterp)->getTotalSaturations() << " saturations (input "
+         << (*fixedInterp)->getInputSaturations() << ")\n";
+  if (!statsPath.empty())
+    printFixedStatsSummary(**fixedInterp, statsPath, outs());
+  if (summary) {
+    printSummary(floatPath, *floatModel, steps, dIn, dOut,
+                 (*floatInterp)->getNumStates(), floatSeconds, "interp");
+    printSummary(fixedPath, *fixedModel, steps, dIn, dOut,
+                 (*fixedInterp)->getNumStates(), fixedSeconds,
+                 "integer interp");
+  }
+  return 0;
+}
+
+/// A quantised model: integer interpreter, boundary conversion of §6.
+static int runQuantized(lrnn::ModelOp model, StringRef modelPath,
+                        StringRef statsPath) {
+  if (!calibratePath.empty())
+    return fail(modelPath + ": --calibrate needs a float model (calibrate "
+                            "the float model the quantisation came from); "
+                            "this one is quantised");
+  auto interp = lrnn::FixedInterpreter::create(model);
+  if (!interp)
+    return fail(modelPath + ": " + toString(interp.takeError()));
+  int64_t dIn = (*interp)->getInputSize(), dOut = (*interp)->getOutputSize();
+
+  int64_t steps = 0;
+  auto inputs = readInput(inputPath, dIn, steps);
+  if (!inputs)
+    return fail(toString(inputs.takeError()));
+  if (!statsPath.empty() && steps == 0)
+    return fail(inputPath + ": --stats needs at least one step, the input "
+                            "has none");
+
+  auto start = std::chrono::steady_clock::now();
+  std::vector<int64_t> codes = runFixed(**interp, *inputs, steps);
+  double seconds = secondsSince(start);
+
+  std::vector<PendingFile> files;
+  files.push_back({outputPath, fixedOutputNpy(**interp, codes, steps),
+                   "cannot create temporary file"});
+  if (!statsPath.empty())
+    files.push_back({statsPath.str(), fixedStatsJson(model, **interp),
+                     "cannot open for writing"});
+  if (Error err = writeAllOrNothing(files))
+    return fail(toString(std::move(err)));
+
+  warnSaturations(**interp, modelPath);
+  if (!statsPath.empty())
+    printFixedStatsSummary(**interp, statsPath, outs());
+  if (summary) {
+    printSummary(modelPath, model, steps, dIn, dOut, (*interp)->getNumStates(),
+                 seconds, "integer interp");
+    outs() << "lrnn-run: output exponent " << (*interp)->getOutputExponent()
+           << " (" << (*interp)->getOutputWidth() << "-bit codes), "
+           << (*interp)->getTotalSaturations() << " saturations (input "
+           << (*interp)->getInputSaturations() << ")\n";
+  }
+  return 0;
+}
+
+/// A float model: the double-precision interpreter.
+static int runFloatModel(lrnn::ModelOp model, StringRef modelPath,
+                         StringRef statsPath) {
+  if (rawOutput)
+    return fail(modelPath + ": --raw needs a quantised model (it writes "
+                            "integer codes); this one is a float model");
+  auto interp = lrnn::Interpreter::create(model);
+  if (!interp)
+    return fail(modelPath + ": " + toString(interp.takeError()));
+  int64_t dIn = (*interp)->getInputSize(), dOut = (*interp)->getOutputSize();
+
+  int64_t steps = 0;
+  auto inputs = readInput(inputPath, dIn, steps);
+  if (!inputs)
+    return fail(toString(inputs.takeError()));
+  if ((!statsPath.empty() || !calibratePath.empty()) && steps == 0)
+    return fail(inputPath + ": --" +
+                (statsPath.empty() ? "calibrate" : "stats") +
+                " needs at least one step, the input has none");
+
+  RecordingObserver observer;
+  if (!statsPath.empty())
+    observer.stats.emplace(model);
+  if (!calibratePath.empty())
+    observer.calibration.emplace(model);
+  if (observer.stats || observer.calibration)
+    (*interp)->setObserver(&observer);
+
+  auto start = std::chrono::steady_clock::now();
+  auto outputs = runFloat(**interp, modelPath, *inputs, steps);
+  if (!outputs)
+    return fail(toString(outputs.takeError()));
+  double seconds = secondsSince(start);
+
+  std::vector<float> result(outputs->begin(), outputs->end());
+  // Every report is complete in memory before anything is written.
+  std::vector<PendingFile> files;
+  files.push_back({outputPath, npyF32(steps, dOut, result),
+                   "cannot create temporary file"});
+  std::optional<lrnn::ActivationStats> stats;
+  if (observer.stats) {
+    stats = observer.stats->getStats();
+    std::string text;
+    raw_string_ostream os(text);
+    lrnn::writeActivationStats(*stats, os);
+    files.push_back({statsPath.str(), std::move(text),
+                     "cannot open for writing"});
+  }
+  if (observer.calibration) {
+    std::string text;
+    raw_string_ostream os(text);
+    observer.calibration->write(os);
+    files.push_back(
+        {calibratePath, std::move(text), "cannot open for writing"});
+  }
+  if (Error err = writeAllOrNothing(files))
+    return fail(toString(std::move(err)));
+
+  if (stats)
+    printStatsSummary(*stats, statsPath, outs());
+  if (summary)
+    printSummary(modelPath, model, steps, dIn, dOut, (*interp)->getNumStates(),
+                 seconds, "interp");
+  return 0;
 }
 
 int main(int argc, char **argv) {
@@ -114,131 +689,53 @@ int main(int argc, char **argv) {
     llvmStats->removeArgument();
   cl::opt<std::string> statsPath(
       "stats",
-      cl::desc("Write the activation sparsity of every op's operands (JSON) "
-               "and print a summary"),
-      cl::value_desc("file"));
-  cl::ParseCommandLineOptions(argc, argv, "lrnn-run: run an lrnn model\n");
+      cl::desc("Float models: write the activation sparsity of every op's "
+               "operands (JSON) and print a summary. Quantised models: write "
+               "the saturation counts of the input and of every op (JSON "
+               "lrnn-fixed-stats/1) and print the ops that saturated"),
+      cl::value_desc("file"), cl::cat(runCategory));
+  // --help lists lrnn-run's own options, not every option of LLVM and MLIR
+  // (--help-hidden still does).
+  cl::HideUnrelatedOptions(runCategory);
+  cl::ParseCommandLineOptions(
+      argc, argv,
+      "lrnn-run: run an lrnn model on a sequence\n\n"
+      "  lrnn-run MODEL --input IN.npy --output OUT.npy [options]\n"
+      "  lrnn-run --compare FLOAT_MODEL FIXED_MODEL --input IN.npy "
+      "[--output OUT.npy]\n\n"
+      "A float model runs in the double-precision interpreter. A quantised "
+      "model\n(input of !lrnn.fixed) runs in the integer interpreter of "
+      "docs/fixed-point.md:\nthe float input is quantised at the input's "
+      "exponent, the output is written\ndequantised as float32, or as int32 "
+      "codes with --raw. --compare runs a float\nmodel and its quantisation "
+      "on the same input and prints the SNR of the\nquantised output against "
+      "the float one. A failed run writes no file.\n");
+
+  if (compareMode && modelPaths.size() != 2)
+    return fail("--compare takes two models, FLOAT_MODEL FIXED_MODEL; got " +
+                Twine(modelPaths.size()));
+  if (!compareMode && modelPaths.size() != 1)
+    return fail("expected one model, got " + Twine(modelPaths.size()) +
+                " (two only with --compare)");
+  if (!compareMode && outputPath.empty())
+    return fail("--output is required (except with --compare)");
+  if (compareMode && !calibratePath.empty())
+    return fail("--calibrate cannot be combined with --compare (calibrate "
+                "the float model on its own)");
 
   mlir::DialectRegistry registry;
   lrnn::registerAllDialects(registry);
   mlir::MLIRContext context(registry);
 
-  auto module = lrnn::loadModelFile(modelPath, &context);
-  if (!module)
-    return fail(toString(module.takeError()));
-  auto model = lrnn::getSingleModel(**module, modelPath);
+  if (compareMode)
+    return compare(context, statsPath);
+
+  StringRef modelPath = modelPaths[0];
+  mlir::OwningOpRef<mlir::ModuleOp> module;
+  auto model = loadModel(modelPath, context, module);
   if (!model)
     return fail(toString(model.takeError()));
-  auto interp = lrnn::Interpreter::create(*model);
-  if (!interp)
-    return fail(modelPath + ": " + toString(interp.takeError()));
-  int64_t dIn = (*interp)->getInputSize(), dOut = (*interp)->getOutputSize();
-
-  auto input = lrnn::readNpy(inputPath);
-  if (!input)
-    return fail(toString(input.takeError()));
-  if (input->dtype != lrnn::NpyDType::F32 && input->dtype != lrnn::NpyDType::F64)
-    return fail(inputPath + ": expected float32 or float64 data, got '" +
-                lrnn::npyDescr(input->dtype) + "'");
-  if (input->shape.size() != 2 || input->shape[1] != dIn)
-    return fail(inputPath + ": expected shape [T, " + Twine(dIn) +
-                "] for this model, got a " + Twine(input->shape.size()) +
-                "-D array" +
-                (input->shape.size() == 2
-                     ? " with " + Twine(input->shape[1]) + " columns"
-                     : Twine("")));
-  int64_t steps = input->shape[0];
-  if ((!statsPath.empty() || !calibratePath.empty()) && steps == 0)
-    return fail(inputPath + ": --" +
-                (statsPath.empty() ? "calibrate" : "stats") +
-                " needs at least one step, the input has none");
-  std::vector<double> inputs = input->toDoubles();
-  for (size_t i = 0; i < inputs.size(); ++i)
-    if (!std::isfinite(inputs[i]))
-      return fail(inputPath + ": non-finite input at [" + Twine(i / dIn) +
-                  ", " + Twine(i % dIn) + "]");
-
-  RecordingObserver observer;
-  if (!statsPath.empty())
-    observer.stats.emplace(*model);
-  if (!calibratePath.empty())
-    observer.calibration.emplace(*model);
-  if (observer.stats || observer.calibration)
-    (*interp)->setObserver(&observer);
-
-  auto start = std::chrono::steady_clock::now();
-  std::vector<double> outputs = (*interp)->run(inputs, steps);
-  double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
-          .count();
-
-  std::vector<float> result(outputs.size());
-  for (size_t i = 0; i < outputs.size(); ++i) {
-    result[i] = static_cast<float>(outputs[i]);
-    // A diverging model must not pass for a result.
-    if (!std::isfinite(result[i]))
-      return fail(modelPath + ": output is not finite at step " +
-                  Twine(i / dOut) + ", element " + Twine(i % dOut) +
-                  " (unstable recurrence or input out of range)");
-  }
-  // Report files are opened before the outputs are written and kept only
-  // when everything succeeded: a failed run leaves none of them.
-  std::optional<ToolOutputFile> statsFile, calibrationFile;
-  for (auto [path, file] : {std::pair{&statsPath.getValue(), &statsFile},
-                            {&calibratePath.getValue(), &calibrationFile}}) {
-    if (path->empty())
-      continue;
-    std::error_code ec;
-    file->emplace(*path, ec, sys::fs::OF_Text);
-    if (ec)
-      return fail(*path + ": cannot open for writing: " + ec.message());
-  }
-  if (auto err = lrnn::writeNpyF32(outputPath, {steps, dOut}, result))
-    return fail(toString(std::move(err)));
-  std::optional<lrnn::ActivationStats> stats;
-  if (statsFile) {
-    stats = observer.stats->getStats();
-    lrnn::writeActivationStats(*stats, statsFile->os());
-  }
-  if (calibrationFile)
-    observer.calibration->write(calibrationFile->os());
-  for (auto [path, file] : {std::pair{&statsPath.getValue(), &statsFile},
-                            {&calibratePath.getValue(), &calibrationFile}}) {
-    if (!*file)
-      continue;
-    raw_fd_ostream &os = (*file)->os();
-    os.flush();
-    if (os.has_error()) {
-      std::error_code error = os.error();
-      os.clear_error(); // Otherwise the stream aborts when destroyed.
-      return fail(*path + ": write failed: " + error.message());
-    }
-  }
-  if (statsFile) {
-    statsFile->keep();
-    printStatsSummary(*stats, statsPath, outs());
-  }
-  if (calibrationFile)
-    calibrationFile->keep();
-
-  if (summary) {
-    // Stored weights against the dense size: what pruning bought.
-    int64_t nonZeros = 0, entries = 0;
-    model->walk([&](mlir::Operation *op) {
-      for (mlir::NamedAttribute attr : op->getAttrs())
-        if (auto shape = lrnn::getWeightShape(attr.getValue())) {
-          entries += shape->first * shape->second;
-          nonZeros += *lrnn::countNonZeros(attr.getValue());
-        }
-    });
-    outs() << "lrnn-run: " << modelPath << ": " << steps << " steps, d_input "
-           << dIn << ", d_output " << dOut << ", "
-           << (*interp)->getNumStates() << " complex states, weights "
-           << nonZeros << "/" << entries << " non-zero ("
-           << format("%.1f", entries ? 100.0 * nonZeros / entries : 0.0)
-           << "%), interp "
-           << format("%.0f", seconds > 0 ? steps / seconds : 0.0)
-           << " steps/s\n";
-  }
-  return 0;
+  if (lrnn::isQuantizedModel(*model))
+    return runQuantized(*model, modelPath, statsPath);
+  return runFloatModel(*model, modelPath, statsPath);
 }
