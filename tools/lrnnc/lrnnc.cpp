@@ -19,6 +19,7 @@
 #include "lrnn/Dialect/LRNN/Transforms/Quantize.h"
 #include "lrnn/Import/LoadModel.h"
 #include "lrnn/InitAll.h"
+#include "lrnn/Interpreter/FixedInterpreter.h"
 #include "lrnn/Interpreter/Interpreter.h"
 #include "lrnn/Support/Npy.h"
 
@@ -128,6 +129,29 @@ static Error calibrateAndQuantize(lrnn::ModelOp model,
                                  calibratePath, scheme,
                                  lrnn::kDefaultMaxSparseDensity)))
     return createStringError("quantisation failed");
+
+  // The integer model on the same sequence: values beyond a calibrated
+  // range (a state exponent clamped, a range too wide for the width) show
+  // up as saturations, reported per op.
+  auto fixed = lrnn::FixedInterpreter::create(model);
+  if (!fixed)
+    return fixed.takeError();
+  std::vector<int64_t> codes(inputs->size());
+  for (size_t i = 0; i < codes.size(); ++i)
+    codes[i] = (*fixed)->quantizeInput((*inputs)[i]);
+  (*fixed)->run(codes, steps);
+  int64_t total = (*fixed)->getInputSaturations();
+  if (total)
+    WithColor::warning(errs(), "lrnnc")
+        << "model input: " << total << " values saturate on the calibration "
+        << "sequence " << calibratePath << "\n";
+  for (const lrnn::OpSaturations &op : (*fixed)->getSaturations())
+    if (op.count)
+      WithColor::warning(errs(), "lrnnc")
+          << "op " << op.index << " (" << op.opName << " @"
+          << (op.locName.empty() ? "?" : op.locName) << "): " << op.count
+          << " values saturate on the calibration sequence " << calibratePath
+          << "\n";
   return Error::success();
 }
 

@@ -161,7 +161,9 @@ private:
 int Quantizer::activationExponent(Operation *op, double absMax) {
   int e = chooseExponent(absMax, s.actBits, s.headroom);
   if (std::ldexp(absMax, e + s.headroom) > double(maxCode(s.actBits)))
-    op->emitWarning() << "calibrated magnitude " << absMax
+    op->emitWarning() << "'" << op->getName() << "' "
+                      << (isa<ModelOp>(op) ? "input" : "result")
+                      << ": calibrated magnitude " << absMax
                       << " exceeds what a " << s.actBits
                       << "-bit value can hold at the coarsest exponent " << e
                       << "; larger values will saturate";
