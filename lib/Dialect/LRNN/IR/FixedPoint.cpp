@@ -72,6 +72,8 @@ int fixed::chooseExponent(double absMax, unsigned width, int headroom) {
 int64_t fixed::quantizeConstant(double x, unsigned width, int exponent) {
   int64_t m = maxCode(width);
   double y = std::ldexp(x, exponent);
+  if (std::isnan(y))
+    return 0; // unreachable for verified (finite) constants
   // Beyond ±(m + 1) the clamp acts whatever the rounding; keeps the
   // conversion to int64_t in range.
   if (y >= double(m) + 1.0)

@@ -119,7 +119,7 @@ LogicalResult ModelOp::verify() {
     if (!bits)
       return emitOpError() << "a quantised model must declare accumulator_bits";
     if (*bits < fixed::kMinAccumulatorBits || *bits > fixed::kMaxAccumulatorBits)
-      return emitOpError() << "accumulator_bits = " << *bits
+      return emitOpError() << "accumulator_bits = " << int32_t(*bits)
                            << " is outside [" << fixed::kMinAccumulatorBits
                            << ", " << fixed::kMaxAccumulatorBits << "]";
   } else if (!isLRNNVector(type.getInput(0)) ||

@@ -72,7 +72,8 @@ int64_t alignBound(unsigned width, int fromExponent, int toExponent);
 /// of 2^31 products of 24-bit values without wrapping.
 using Bound = unsigned __int128;
 
-/// |q| · 2^shift (shift >= 0), capped at 2^100, beyond any accumulator.
+/// |q| · 2^shift (shift >= 0), exact for shift < 64 and 2^100 (beyond any
+/// accumulator) for larger shifts of a non-zero q.
 Bound shiftedBound(int64_t q, int shift);
 
 /// Whether every value of magnitude <= `bound` fits an A-bit accumulator:
