@@ -18,7 +18,8 @@ tool_dirs = [config.lrnn_tools_dir, config.llvm_tools_dir]
 # `not` and `count` at the start of a RUN line (lit's defaults only cover
 # them after a pipe).
 llvm_config.add_tool_substitutions(
-    ["lrnn-opt", "lrnn-import", "lrnn-run", "lrnnc", "not", "count"], tool_dirs)
+    ["lrnn-opt", "lrnn-import", "lrnn-run", "lrnnc", "not", "count",
+     "mlir-translate"], tool_dirs)
 # Tests need the Python that has numpy (Debian's), not the one running lit.
 config.substitutions = [s for s in config.substitutions if s[0] != "%python"]
 config.substitutions.append(("%python", '"%s"' % config.python_executable))
@@ -26,3 +27,12 @@ config.substitutions.append(("%lrnn_bin", config.lrnn_tools_dir))
 config.substitutions.append(("%inputs", os.path.join(config.test_source_root, "Inputs")))
 config.substitutions.append(("%scripts", os.path.join(config.lrnn_src_root, "scripts")))
 config.substitutions.append(("%examples", os.path.join(config.lrnn_src_root, "examples")))
+
+# A C compiler, for the tests that link lrnnc --target=cpu objects into C
+# programs (REQUIRES: cc).
+import shutil
+
+cc = shutil.which("cc")
+if cc:
+    config.available_features.add("cc")
+    config.substitutions.append(("%cc", cc))

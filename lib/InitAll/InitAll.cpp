@@ -1,10 +1,12 @@
 //===- InitAll.cpp - Register every dialect and pass lrnn tools use -------===//
 
 #include "lrnn/InitAll.h"
+#include "lrnn/Conversion/Passes.h"
 #include "lrnn/Dialect/LRNN/IR/LRNNDialect.h"
 #include "lrnn/Dialect/LRNN/Transforms/Passes.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/ControlFlow/IR/ControlFlow.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/Dialect/Math/IR/Math.h"
@@ -17,6 +19,7 @@
 
 void lrnn::registerAllDialects(mlir::DialectRegistry &registry) {
   registry.insert<lrnn::LRNNDialect, mlir::arith::ArithDialect,
+                  mlir::cf::ControlFlowDialect,
                   mlir::func::FuncDialect, mlir::LLVM::LLVMDialect,
                   mlir::math::MathDialect, mlir::memref::MemRefDialect,
                   mlir::scf::SCFDialect, mlir::tensor::TensorDialect,
@@ -26,4 +29,5 @@ void lrnn::registerAllDialects(mlir::DialectRegistry &registry) {
 void lrnn::registerAllPasses() {
   mlir::registerTransformsPasses();
   lrnn::registerLRNNPasses();
+  lrnn::registerConversionPasses();
 }

@@ -1,0 +1,64 @@
+//===- Passes.td - lrnn conversion passes ------------------*- tablegen -*-===//
+
+#ifndef LRNN_CONVERSION_PASSES_TD
+#define LRNN_CONVERSION_PASSES_TD
+
+include "mlir/Pass/PassBase.td"
+
+def ConvertLRNNToStandard : Pass<"convert-lrnn-to-std", "mlir::ModuleOp"> {
+  let summary = "Lower each lrnn.model to step functions over memrefs";
+  let description = [{
+    Replaces every `lrnn.model @NAME` (float or quantised) by functions of the
+    upstream `func`, `memref`, `scf`, `arith`, `math` and `vector` dialects:
+
+    - `func.func @NAME_step(%state, %in, %out)` computes one time step:
+      `%in` is `memref<d_in x f32>`, `%out` `memref<d_out x f32>` and
+      `%state` `memref<2·S x f32>` (float) or `memref<2·S x i32>` (quantised
+      codes), the real and imaginary parts of the S complex states of every
+      recurrence in program order. Intermediate vectors are stack
+      allocations (`memref.alloca`): a step never allocates on the heap.
+    - `func.func @NAME_reset(%state)` zeroes the state.
+    - `llvm.mlir.global` constants `@NAME_state_bytes`, `@NAME_input_size`,
+      `@NAME_output_size` (i64).
+
+    Weights become private `memref.global` constants in the format their
+    density calls for: above `dense-threshold` a dense row-major matrix
+    (float products vectorised with `vector.fma` over `vector-width`
+    lanes), at or below it compressed rows (CSR: non-zero values, 16- or
+    32-bit column indices, 32-bit row pointers) or, when the input vector is
+    the output of a ReLU (`relu`, `crelu`, or an `lrnn.elementwise` result
+    computed by `maximumf(x, 0)`), compressed columns (CSC) walked only for
+    the non-zero inputs, so that zero activations cost nothing. Quantised
+    models are lowered to the integer arithmetic of `docs/fixed-point.md`
+    (64-bit accumulators, round-half-up shifts, saturation), bit-exact with
+    the integer interpreter; their float input is quantised and their
+    output dequantised inside `@NAME_step`.
+  }];
+  let options = [
+    Option<"denseThreshold", "dense-threshold", "double", /*default=*/"0.4",
+           "Weights denser than this are stored and multiplied densely">,
+    Option<"vectorWidth", "vector-width", "unsigned", /*default=*/"8",
+           "Lanes of the dense float kernels (1 disables vectorisation)">
+  ];
+  let dependentDialects = [
+    "mlir::arith::ArithDialect", "mlir::func::FuncDialect",
+    "mlir::LLVM::LLVMDialect", "mlir::math::MathDialect",
+    "mlir::memref::MemRefDialect", "mlir::scf::SCFDialect",
+    "mlir::vector::VectorDialect"
+  ];
+}
+
+def EmitBatchEntries : Pass<"lrnn-emit-batch-entries", "mlir::ModuleOp"> {
+  let summary = "Add NAME_step_batch to every lowered step function";
+  let description = [{
+    Runs on LLVM-dialect IR after the conversion to LLVM. For every
+    `llvm.func @NAME_step` produced from an `lrnn.model` (marked
+    `lrnn.step_entry`), adds `llvm.func @NAME_step_batch(%states, %in, %out,
+    %n)`: `n` independent streams, states in `n` consecutive blocks of
+    `NAME_state_bytes`, inputs `[n, d_in]` and outputs `[n, d_out]` row-major,
+    each stream stepped once by a call to `@NAME_step`.
+  }];
+  let dependentDialects = ["mlir::LLVM::LLVMDialect"];
+}
+
+#endif // LRNN_CONVERSION_PASSES_TD
