@@ -1,7 +1,8 @@
 //===- lrnn-run.cpp - Run an lrnn model on a sequence ---------------------===//
 //
-// lrnn-run MODEL --input IN.npy --output OUT.npy [--backend=interp]
+// lrnn-run MODEL --input IN.npy --output OUT.npy [--backend=interp|cpu]
 //          [--summary] [--stats=STATS.json] [--calibrate=RANGES.json] [--raw]
+//          [--bench [--bench-runs=R]]
 // lrnn-run --compare FLOAT_MODEL FIXED_MODEL --input IN.npy [--output OUT.npy]
 //          [--raw] [--stats=STATS.json] [--summary]
 //
@@ -32,6 +33,21 @@
 // and the saturation counts. --output is optional there and receives the
 // fixed model's output.
 //
+// --backend=cpu compiles the model for this CPU instead (the pipeline
+// --lrnn-lower-to-llvm, then a JIT at -O3 for the host's features) and runs
+// the compiled NAME_step over the input from the zero state: float models in
+// float32 arithmetic, quantised ones in the integer arithmetic of the
+// integer interpreter (bit-exact with it), with the same float .npy input
+// and output as the interpreters (a float64 input is rounded to float32,
+// the compiled model's input type). MODEL may also be a module lowered
+// already (LLVM dialect, e.g. lrnn-opt --lrnn-lower-to-llvm), which runs as
+// is. --raw, --stats, --calibrate and --compare are interpreter-only.
+//
+// --bench times the backend after the run: one warm-up run, then R runs
+// (--bench-runs, default 5) over the whole input, each from the zero state;
+// it prints the median as "lrnn-run: bench: N steps/s, M µs/step (median of
+// R runs of T steps)".
+//
 // Errors are one line naming the file and the reason, with exit status 1.
 // Every output file is written completely in memory first and then to a
 // temporary file next to its path; they are renamed into place only when all
@@ -42,15 +58,19 @@
 
 #include "lrnn/Analysis/Calibration.h"
 #include "lrnn/Analysis/CostModel.h"
+#include "lrnn/Conversion/Passes.h"
 #include "lrnn/Dialect/LRNN/IR/LRNNWeights.h"
 #include "lrnn/Import/LoadModel.h"
 #include "lrnn/InitAll.h"
 #include "lrnn/Interpreter/FixedInterpreter.h"
 #include "lrnn/Interpreter/Interpreter.h"
 #include "lrnn/Support/Npy.h"
+#include "lrnn/Target/CPU/CPUTarget.h"
 
 #include "mlir/IR/DialectRegistry.h"
+#include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/MLIRContext.h"
+#include "mlir/Pass/PassManager.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/Endian.h"
 #include "llvm/Support/FileSystem.h"
@@ -61,14 +81,16 @@
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <functional>
 #include <optional>
 
 using namespace llvm;
 
 namespace {
-enum class Backend { Interp };
+enum class Backend { Interp, Cpu };
 } // namespace
 
 static cl::OptionCategory runCategory("lrnn-run options");
@@ -92,7 +114,11 @@ static cl::opt<Backend> backend(
     "backend", cl::init(Backend::Interp), cl::desc("Execution engine"),
     cl::values(clEnumValN(Backend::Interp, "interp",
                           "reference interpreter (double precision for float "
-                          "models, exact integers for quantised ones)")),
+                          "models, exact integers for quantised ones)"),
+               clEnumValN(Backend::Cpu, "cpu",
+                          "the model compiled for this CPU and JIT-run "
+                          "(float32 arithmetic for float models, the exact "
+                          "integers for quantised ones)")),
     cl::cat(runCategory));
 static cl::opt<std::string> calibratePath(
     "calibrate",
@@ -113,6 +139,15 @@ static cl::opt<bool> compareMode(
 static cl::opt<bool> summary("summary",
                              cl::desc("Print a one-line summary of the run"),
                              cl::cat(runCategory));
+static cl::opt<bool> bench(
+    "bench",
+    cl::desc("After the run, time the backend: a warm-up run, then "
+             "--bench-runs runs over the whole input, and print the median "
+             "speed"),
+    cl::cat(runCategory));
+static cl::opt<unsigned> benchRuns("bench-runs", cl::init(5),
+                                   cl::desc("Timed runs of --bench (>= 1)"),
+                                   cl::value_desc("R"), cl::cat(runCategory));
 
 namespace {
 /// Feeds every step's values to the statistics and calibration collectors.
@@ -397,32 +432,86 @@ static void warnSaturations(const lrnn::FixedInterpreter &interp,
           << (op.count == 1 ? "" : "s") << "\n";
 }
 
-static void printSummary(StringRef path, lrnn::ModelOp model, int64_t steps,
-                         int64_t dIn, int64_t dOut, int64_t numStates,
-                         double seconds, StringRef engine) {
-  // Stored weights against the dense size: what pruning bought.
+namespace {
+/// Stored weights against the dense size: what pruning bought.
+struct WeightCounts {
   int64_t nonZeros = 0, entries = 0;
+};
+} // namespace
+
+static WeightCounts countWeights(lrnn::ModelOp model) {
+  WeightCounts counts;
   model->walk([&](mlir::Operation *op) {
     for (mlir::NamedAttribute attr : op->getAttrs())
       if (auto shape = lrnn::getWeightShape(attr.getValue())) {
-        entries += shape->first * shape->second;
-        nonZeros += *lrnn::countNonZeros(attr.getValue());
+        counts.entries += shape->first * shape->second;
+        counts.nonZeros += *lrnn::countNonZeros(attr.getValue());
       }
   });
+  return counts;
+}
+
+/// `weights` is unknown for a module lowered already.
+static void printSummary(StringRef path, std::optional<WeightCounts> weights,
+                         int64_t steps, int64_t dIn, int64_t dOut,
+                         int64_t numStates, double seconds, StringRef engine) {
   outs() << "lrnn-run: " << path << ": " << steps << " steps, d_input " << dIn
-         << ", d_output " << dOut << ", " << numStates
-         << " complex states, weights " << nonZeros << "/" << entries
-         << " non-zero ("
-         << format("%.1f", entries ? 100.0 * nonZeros / entries : 0.0)
-         << "%), " << engine << " "
+         << ", d_output " << dOut << ", " << numStates << " complex states, ";
+  if (weights)
+    outs() << "weights " << weights->nonZeros << "/" << weights->entries
+           << " non-zero ("
+           << format("%.1f", weights->entries
+                                 ? 100.0 * weights->nonZeros / weights->entries
+                                 : 0.0)
+           << "%), ";
+  else
+    outs() << "weights unknown (lowered module), ";
+  outs() << engine << " "
          << format("%.0f", seconds > 0 ? steps / seconds : 0.0)
          << " steps/s\n";
+}
+
+static void printSummary(StringRef path, lrnn::ModelOp model, int64_t steps,
+                         int64_t dIn, int64_t dOut, int64_t numStates,
+                         double seconds, StringRef engine) {
+  printSummary(path, countWeights(model), steps, dIn, dOut, numStates, seconds,
+               engine);
 }
 
 static double secondsSince(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() -
                                        start)
       .count();
+}
+
+/// --bench: one warm-up run, then --bench-runs timed runs of `runOnce` (a
+/// whole run over the input from the zero state); prints the median.
+static void runBench(int64_t steps, const std::function<void()> &runOnce) {
+  runOnce();
+  std::vector<double> seconds;
+  for (unsigned r = 0; r < benchRuns; ++r) {
+    auto start = std::chrono::steady_clock::now();
+    runOnce();
+    seconds.push_back(secondsSince(start));
+  }
+  std::sort(seconds.begin(), seconds.end());
+  size_t n = seconds.size();
+  double median = n % 2 ? seconds[n / 2]
+                        : 0.5 * (seconds[n / 2 - 1] + seconds[n / 2]);
+  median = std::max(median, 1e-9); // Below the clock's resolution.
+  outs() << "lrnn-run: bench: " << format("%.0f", steps / median)
+         << " steps/s, " << format("%.3f", 1e6 * median / steps)
+         << " \u00b5s/step (median of " << benchRuns.getValue() << " run"
+         << (benchRuns == 1 ? "" : "s") << " of " << steps << " step"
+         << (steps == 1 ? "" : "s") << ")\n";
+}
+
+/// Fails when --bench has no step to time.
+static std::optional<int> checkBenchSteps(int64_t steps) {
+  if (bench && steps == 0)
+    return fail(inputPath + ": --bench needs at least one step, the input "
+                            "has none");
+  return std::nullopt;
 }
 
 /// Runs the float interpreter; fails when an output is not finite.
@@ -587,6 +676,8 @@ static int runQuantized(lrnn::ModelOp model, StringRef modelPath,
   if (!statsPath.empty() && steps == 0)
     return fail(inputPath + ": --stats needs at least one step, the input "
                             "has none");
+  if (auto failed = checkBenchSteps(steps))
+    return *failed;
 
   auto start = std::chrono::steady_clock::now();
   std::vector<int64_t> codes = runFixed(**interp, *inputs, steps);
@@ -612,6 +703,12 @@ static int runQuantized(lrnn::ModelOp model, StringRef modelPath,
            << (*interp)->getTotalSaturations() << " saturations (input "
            << (*interp)->getInputSaturations() << ")\n";
   }
+  // After every report: the timed runs add to the saturation counts.
+  if (bench)
+    runBench(steps, [&] {
+      (*interp)->reset();
+      runFixed(**interp, *inputs, steps);
+    });
   return 0;
 }
 
@@ -634,6 +731,8 @@ static int runFloatModel(lrnn::ModelOp model, StringRef modelPath,
     return fail(inputPath + ": --" +
                 (statsPath.empty() ? "calibrate" : "stats") +
                 " needs at least one step, the input has none");
+  if (auto failed = checkBenchSteps(steps))
+    return *failed;
 
   RecordingObserver observer;
   if (!statsPath.empty())
@@ -678,6 +777,93 @@ static int runFloatModel(lrnn::ModelOp model, StringRef modelPath,
   if (summary)
     printSummary(modelPath, model, steps, dIn, dOut, (*interp)->getNumStates(),
                  seconds, "interp");
+  if (bench)
+    runBench(steps, [&] {
+      (*interp)->reset();
+      (*interp)->run(*inputs, steps);
+    });
+  return 0;
+}
+
+/// --backend=cpu: lowers the model with --lrnn-lower-to-llvm (a module
+/// lowered already is taken as is), JIT-compiles it for this CPU and runs it
+/// from the zero state.
+static int runCpu(mlir::ModuleOp module, StringRef modelPath) {
+  std::string name;
+  int64_t dIn = 0, dOut = 0, stateBytes = 0;
+  std::optional<WeightCounts> weights;
+  if (!module.getOps<lrnn::ModelOp>().empty()) {
+    auto model = lrnn::getSingleModel(module, modelPath);
+    if (!model)
+      return fail(toString(model.takeError()));
+    name = model->getSymName().str();
+    dIn = model->getInputType().getDimSize(0);
+    dOut = model->getOutputType().getDimSize(0);
+    stateBytes = lrnn::getCpuStateBytes(*model);
+    weights = countWeights(*model);
+
+    // The first error of the lowering, as one line.
+    std::string firstError;
+    mlir::ScopedDiagnosticHandler handler(
+        module.getContext(), [&](mlir::Diagnostic &diag) {
+          if (diag.getSeverity() == mlir::DiagnosticSeverity::Error &&
+              firstError.empty()) {
+            raw_string_ostream os(firstError);
+            os << diag.getLocation() << ": " << diag.str();
+          }
+          return mlir::success();
+        });
+    mlir::PassManager pm(module.getContext(),
+                         mlir::ModuleOp::getOperationName());
+    lrnn::buildLowerToLLVMPipeline(pm);
+    if (mlir::failed(pm.run(module)))
+      return fail(modelPath + ": cannot lower the model for the CPU" +
+                  (firstError.empty() ? Twine("") : ": " + firstError));
+  } else {
+    auto lowered = lrnn::findLoweredModel(module);
+    if (!lowered)
+      return fail(modelPath + ": " + toString(lowered.takeError()));
+    name = lowered->name;
+    dIn = lowered->inputSize;
+    dOut = lowered->outputSize;
+    stateBytes = lowered->stateBytes;
+  }
+
+  int64_t steps = 0;
+  auto inputs = readInput(inputPath, dIn, steps);
+  if (!inputs)
+    return fail(toString(inputs.takeError()));
+  if (auto failed = checkBenchSteps(steps))
+    return *failed;
+
+  auto cpu = lrnn::CpuModel::jit(module, name, dIn, dOut, stateBytes);
+  if (!cpu)
+    return fail(modelPath + ": " + toString(cpu.takeError()));
+
+  // The compiled model takes float32 (a float64 input is rounded).
+  std::vector<float> in(inputs->begin(), inputs->end());
+  std::vector<float> out(static_cast<size_t>(steps * dOut));
+  auto start = std::chrono::steady_clock::now();
+  (*cpu)->run(in.data(), steps, out.data());
+  double seconds = secondsSince(start);
+  for (size_t i = 0; i < out.size(); ++i)
+    // A diverging model must not pass for a result.
+    if (!std::isfinite(out[i]))
+      return fail(modelPath + ": output is not finite at step " +
+                  Twine(i / dOut) + ", element " + Twine(i % dOut) +
+                  " (unstable recurrence or input out of range)");
+
+  std::vector<PendingFile> files;
+  files.push_back({outputPath, npyF32(steps, dOut, out),
+                   "cannot create temporary file"});
+  if (Error err = writeAllOrNothing(files))
+    return fail(toString(std::move(err)));
+
+  if (summary)
+    printSummary(modelPath, weights, steps, dIn, dOut, stateBytes / 8, seconds,
+                 "cpu");
+  if (bench)
+    runBench(steps, [&] { (*cpu)->run(in.data(), steps, out.data()); });
   return 0;
 }
 
@@ -709,8 +895,30 @@ int main(int argc, char **argv) {
       "exponent, the output is written\ndequantised as float32, or as int32 "
       "codes with --raw. --compare runs a float\nmodel and its quantisation "
       "on the same input and prints the SNR of the\nquantised output against "
-      "the float one. A failed run writes no file.\n");
+      "the float one. --backend=cpu compiles the model for this CPU (the\n"
+      "--lrnn-lower-to-llvm pipeline and a JIT) and runs that instead; "
+      "--bench times\nthe run. A failed run writes no file.\n");
 
+  if (backend == Backend::Cpu) {
+    const char *interpOnly = rawOutput                ? "--raw"
+                             : !statsPath.empty()     ? "--stats"
+                             : !calibratePath.empty() ? "--calibrate"
+                             : compareMode            ? "--compare"
+                                                      : nullptr;
+    if (interpOnly)
+      return fail(Twine(interpOnly) +
+                  " is only available with --backend=interp (the reference "
+                  "interpreter)");
+  }
+  if (bench && compareMode)
+    return fail("--bench cannot be combined with --compare");
+  if (bench && (!statsPath.empty() || !calibratePath.empty()))
+    return fail("--bench cannot be combined with --stats or --calibrate "
+                "(their recording would be timed too)");
+  if (benchRuns.getNumOccurrences() && !bench)
+    return fail("--bench-runs needs --bench");
+  if (benchRuns < 1)
+    return fail("--bench-runs must be at least 1");
   if (compareMode && modelPaths.size() != 2)
     return fail("--compare takes two models, FLOAT_MODEL FIXED_MODEL; got " +
                 Twine(modelPaths.size()));
@@ -732,6 +940,13 @@ int main(int argc, char **argv) {
 
   StringRef modelPath = modelPaths[0];
   mlir::OwningOpRef<mlir::ModuleOp> module;
+  if (backend == Backend::Cpu) {
+    auto loaded = lrnn::loadModelFile(modelPath, &context);
+    if (!loaded)
+      return fail(toString(loaded.takeError()));
+    module = std::move(*loaded);
+    return runCpu(*module, modelPath);
+  }
   auto model = loadModel(modelPath, context, module);
   if (!model)
     return fail(toString(model.takeError()));

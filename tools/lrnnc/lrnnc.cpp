@@ -3,6 +3,8 @@
 // lrnnc MODEL [--sparsity=S [--prune-scope=erk]] [--no-fuse]
 //       [--quantize=w8a16|w8a24 --calibrate=CALIB.npy [--headroom=H]]
 //       [--report [--report-format=json]] -o OUT.mlir
+// lrnnc MODEL [the options above] --target=cpu [--name=NAME]
+//       [--header=OUT.h] -o OUT.o
 //
 // Imports the model if needed, then runs the sparsity pipeline: prune (when
 // --sparsity is given), fold normalisation, eliminate dead states and
@@ -12,9 +14,21 @@
 // integer interpreter, warning about every op that saturates. Optionally
 // prints the cost report of the result.
 //
+// Without --target the result is written as MLIR. --target=cpu compiles it
+// for this CPU instead: the model (renamed NAME by --name; its name must be a
+// C identifier) is lowered by --lrnn-lower-to-llvm and written as a native
+// object file (-O3 for the host's features, position independent) exposing
+// NAME_step, NAME_reset, NAME_step_batch and the NAME_state_bytes,
+// NAME_input_size and NAME_output_size constants; --header writes the C
+// header declaring them. A quantised model (--quantize) compiles to its
+// fixed-point arithmetic. MODEL may also be a module lowered already (LLVM
+// dialect), which is only compiled. Either both files are written or
+// neither.
+//
 //===----------------------------------------------------------------------===//
 
 #include "lrnn/Analysis/Calibration.h"
+#include "lrnn/Conversion/Passes.h"
 #include "lrnn/Dialect/LRNN/Transforms/Passes.h"
 #include "lrnn/Dialect/LRNN/Transforms/Quantize.h"
 #include "lrnn/Import/LoadModel.h"
@@ -22,6 +36,7 @@
 #include "lrnn/Interpreter/FixedInterpreter.h"
 #include "lrnn/Interpreter/Interpreter.h"
 #include "lrnn/Support/Npy.h"
+#include "lrnn/Target/CPU/CPUTarget.h"
 
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/DialectRegistry.h"
@@ -35,14 +50,29 @@
 #include "llvm/Support/WithColor.h"
 
 #include <cmath>
+#include <optional>
 
 using namespace llvm;
 using namespace mlir;
 
 static cl::opt<std::string> inputPath(cl::Positional, cl::Required,
                                       cl::desc("<model.safetensors|model.mlir>"));
-static cl::opt<std::string> outputPath("o", cl::desc("Output file (.mlir)"),
-                                       cl::value_desc("file"), cl::init("-"));
+static cl::opt<std::string> outputPath(
+    "o", cl::desc("Output file (.mlir; with --target=cpu the object file)"),
+    cl::value_desc("file"), cl::init("-"));
+static cl::opt<std::string> target(
+    "target",
+    cl::desc("Compile for a target instead of writing MLIR: cpu (a native "
+             "object file for this host)"),
+    cl::value_desc("target"));
+static cl::opt<std::string> headerPath(
+    "header", cl::desc("--target=cpu: also write the model's C header"),
+    cl::value_desc("file"));
+static cl::opt<std::string> modelName(
+    "name",
+    cl::desc("--target=cpu: name the model NAME (a C identifier), the prefix "
+             "of its symbols"),
+    cl::value_desc("NAME"));
 static cl::opt<double> sparsity(
     "sparsity", cl::init(-1.0),
     cl::desc("Prune to this fraction of zero weights, in [0, 1) (default: no "
@@ -179,12 +209,40 @@ int main(int argc, char **argv) {
   } else if (!calibratePath.empty() || headroom.getNumOccurrences()) {
     return fail("--calibrate and --headroom need --quantize");
   }
+  if (!target.empty() && target != "cpu")
+    return fail("--target: unknown target '" + target + "' (expected cpu)");
+  bool cpu = target == "cpu";
+  if (!cpu && headerPath.getNumOccurrences())
+    return fail("--header needs --target=cpu");
+  if (!cpu && modelName.getNumOccurrences())
+    return fail("--name needs --target=cpu");
+  if (cpu) {
+    if (outputPath == "-")
+      return fail("--target=cpu needs -o FILE.o (the object file is not "
+                  "written to stdout)");
+    if (modelName.getNumOccurrences() && !lrnn::isValidCModelName(modelName))
+      return fail("--name: '" + modelName +
+                  "' is not a valid C identifier (letters, digits and '_', "
+                  "not starting with a digit or '_', no keyword)");
+    if (headerPath.getNumOccurrences() && headerPath.empty())
+      return fail("--header needs a file name");
+    if (headerPath == outputPath)
+      return fail("--header and -o name the same file '" + outputPath + "'");
+  }
 
-  // Open the output first: an unwritable -o must fail before any report.
+  // Open the outputs first: an unwritable -o or --header must fail before
+  // any report. ToolOutputFile deletes a file unless keep() is reached.
   std::error_code ec;
-  ToolOutputFile output(outputPath, ec, sys::fs::OF_Text);
+  ToolOutputFile output(outputPath, ec,
+                        cpu ? sys::fs::OF_None : sys::fs::OF_Text);
   if (ec)
     return fail(outputPath + ": cannot open for writing: " + ec.message());
+  std::optional<ToolOutputFile> header;
+  if (!headerPath.empty()) {
+    header.emplace(headerPath, ec, sys::fs::OF_Text);
+    if (ec)
+      return fail(headerPath + ": cannot open for writing: " + ec.message());
+  }
 
   DialectRegistry registry;
   lrnn::registerAllDialects(registry);
@@ -261,14 +319,85 @@ int main(int argc, char **argv) {
       return failure();
   }
 
-  if (auto err = lrnn::printModule(**module, output.os()))
-    return fail(outputPath + ": " + toString(std::move(err)));
-  output.os().flush();
-  if (output.os().has_error()) {
-    std::error_code error = output.os().error();
-    output.os().clear_error(); // Otherwise the stream aborts when destroyed.
-    return fail(outputPath + ": write failed: " + error.message());
+  // Checks a written file; `path` names it in the error.
+  auto flushed = [](ToolOutputFile &file, StringRef path) -> int {
+    file.os().flush();
+    if (!file.os().has_error())
+      return 0;
+    std::error_code error = file.os().error();
+    file.os().clear_error(); // Otherwise the stream aborts when destroyed.
+    return fail(path + ": write failed: " + error.message());
+  };
+
+  if (!cpu) {
+    if (auto err = lrnn::printModule(**module, output.os()))
+      return fail(outputPath + ": " + toString(std::move(err)));
+    if (int status = flushed(output, outputPath))
+      return status;
+    output.keep();
+    return 0;
   }
+
+  // --target=cpu: lower the model (unless the input was lowered already).
+  std::string name;
+  int64_t inputSize = 0, outputSize = 0, stateBytes = 0;
+  bool quantized = false;
+  if (!(*module)->getOps<lrnn::ModelOp>().empty()) {
+    auto model = lrnn::getSingleModel(**module, inputPath);
+    if (!model)
+      return fail(toString(model.takeError()));
+    if (modelName.getNumOccurrences())
+      model->setSymName(modelName);
+    name = model->getSymName().str();
+    if (!lrnn::isValidCModelName(name))
+      return fail(inputPath + ": the model's name '" + name +
+                  "' is not a valid C identifier; choose one with --name");
+    inputSize = model->getInputType().getDimSize(0);
+    outputSize = model->getOutputType().getDimSize(0);
+    stateBytes = lrnn::getCpuStateBytes(*model);
+    quantized = lrnn::isQuantizedModel(*model);
+    PassManager lowerPm(&context, ModuleOp::getOperationName());
+    lrnn::buildLowerToLLVMPipeline(lowerPm);
+    if (failed(run(lowerPm)))
+      return failure();
+  } else if (modelName.getNumOccurrences()) {
+    return fail(inputPath + ": --name cannot rename a module lowered "
+                            "already; rename the lrnn.model before lowering");
+  }
+  auto lowered = lrnn::findLoweredModel(**module, name);
+  if (!lowered)
+    return fail(inputPath + ": " + toString(lowered.takeError()));
+  if (name.empty()) {
+    name = lowered->name;
+    inputSize = lowered->inputSize;
+    outputSize = lowered->outputSize;
+    stateBytes = lowered->stateBytes;
+  } else if (lowered->inputSize != inputSize ||
+             lowered->outputSize != outputSize ||
+             lowered->stateBytes != stateBytes) {
+    return fail(inputPath + ": the lowered model's sizes (" +
+                Twine(lowered->inputSize) + " -> " +
+                Twine(lowered->outputSize) + ", " +
+                Twine(lowered->stateBytes) +
+                " state bytes) disagree with the model's (" +
+                Twine(inputSize) + " -> " + Twine(outputSize) + ", " +
+                Twine(stateBytes) + ")");
+  }
+
+  if (auto err = lrnn::emitObjectFile(**module, output.os()))
+    return fail(outputPath + ": " + toString(std::move(err)) +
+                (firstError.empty() ? "" : " (" + firstError + ")"));
+  if (int status = flushed(output, outputPath))
+    return status;
+  if (header) {
+    lrnn::emitCHeader(header->os(), name, inputSize, outputSize, stateBytes,
+                      quantized);
+    if (int status = flushed(*header, headerPath))
+      return status;
+  }
+  // Both complete: keep both.
   output.keep();
+  if (header)
+    header->keep();
   return 0;
 }

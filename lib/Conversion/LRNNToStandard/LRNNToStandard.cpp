@@ -333,15 +333,19 @@ ModelLowering::storeMatrix(Operation *op, const CsrMatrix &m, bool codes,
 
 void ModelLowering::multiplyAccumulate(const StoredMatrix &m, Value x,
                                        Value acc, bool codes) {
+  // Float products and sums may contract into FMAs (the CPU backend is
+  // required to match the interpreter to 1e-5, not bit for bit).
+  auto contract = arith::FastMathFlagsAttr::get(
+      ctx, arith::FastMathFlags::contract | arith::FastMathFlags::reassoc);
   auto product = [&](Value w, Value xv) -> Value {
     if (!codes)
-      return arith::MulFOp::create(b, loc, w, xv);
+      return arith::MulFOp::create(b, loc, w, xv, contract);
     Value wi = arith::ExtSIOp::create(b, loc, b.getI64Type(), w);
     return arith::MulIOp::create(b, loc, wi, xv);
   };
   auto add = [&](Value a, Value c) -> Value {
     if (!codes)
-      return arith::AddFOp::create(b, loc, a, c);
+      return arith::AddFOp::create(b, loc, a, c, contract);
     return arith::AddIOp::create(b, loc, a, c);
   };
   auto loadX = [&](Value i) { return codes ? loadI64(x, i) : load(x, i); };
@@ -357,16 +361,30 @@ void ModelLowering::multiplyAccumulate(const StoredMatrix &m, Value x,
   Value zero = codes ? i64(0) : f32(0.0);
 
   if (m.format == Format::CSC) {
-    // Only non-zero inputs touch the matrix: ReLU zeros cost one compare.
-    forEach(m.cols, [&](Value c) {
+    // Only non-zero inputs touch the matrix. Their columns are listed first
+    // without branches (a ReLU output's zero pattern is unpredictable, so a
+    // test-and-branch per column would mispredict half the time), then only
+    // the listed columns are walked.
+    Value list = stackBuffer(m.cols, b.getIndexType());
+    auto scan = scf::ForOp::create(b, loc, index(0), index(m.cols), index(1),
+                                   ValueRange{index(0)});
+    {
+      OpBuilder::InsertionGuard guard(b);
+      b.setInsertionPointToStart(scan.getBody());
+      Value c = scan.getInductionVar(), count = scan.getRegionIterArgs()[0];
       Value xv = loadX(c);
       Value nonZero =
           codes ? cmpI(arith::CmpIPredicate::ne, xv, zero)
                 : Value(arith::CmpFOp::create(b, loc, arith::CmpFPredicate::UNE,
                                               xv, zero));
-      auto ifOp = scf::IfOp::create(b, loc, nonZero, /*withElse=*/false);
-      OpBuilder::InsertionGuard guard(b);
-      b.setInsertionPointToStart(&ifOp.getThenRegion().front());
+      store(c, list, count);
+      Value next = arith::AddIOp::create(
+          b, loc, count, select(nonZero, index(1), index(0)));
+      scf::YieldOp::create(b, loc, next);
+    }
+    forEach(index(0), scan.getResult(0), [&](Value j) {
+      Value c = load(list, j);
+      Value xv = loadX(c);
       Value next = arith::AddIOp::create(b, loc, c, index(1));
       forEach(loadStart(c), loadStart(next), [&](Value k) {
         Value r = loadIndex(k);

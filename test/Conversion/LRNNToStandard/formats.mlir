@@ -35,9 +35,15 @@ lrnn.model @m(%u: tensor<10xf32>) -> tensor<3xf32> {
 // CHECK: vector.load %[[IN]]{{.*}} : memref<10xf32>, vector<8xf32>
 // CHECK: vector.fma {{.*}} : vector<8xf32>
 // CHECK: vector.reduction <add>
-// The CSC product only visits columns whose input is non-zero.
+// The CSC product lists the columns whose input is non-zero without a
+// branch, then walks only those.
+// CHECK: %[[LIST:.*]] = memref.alloca() : memref<2xindex>
+// CHECK: %[[COUNT:.*]] = scf.for {{.*}} iter_args(%[[N:.*]] = %{{.*}}) -> (index)
 // CHECK: arith.cmpf une
-// CHECK-NEXT: scf.if
+// CHECK: memref.store %{{.*}}, %[[LIST]][%[[N]]]
+// CHECK: arith.select
+// CHECK: scf.for %[[J:.*]] = %{{.*}} to %[[COUNT]]
+// CHECK: memref.load %[[LIST]][%[[J]]]
 // CHECK: return
 
 // ALLSPARSE-NOT: vector.fma
