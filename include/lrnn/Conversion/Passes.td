@@ -25,10 +25,14 @@ def ConvertLRNNToStandard : Pass<"convert-lrnn-to-std", "mlir::ModuleOp"> {
     density calls for: above `dense-threshold` a dense row-major matrix
     (float products vectorised with `vector.fma` over `vector-width`
     lanes), at or below it compressed rows (CSR: non-zero values, 16- or
-    32-bit column indices, 32-bit row pointers) or, when the input vector is
-    the output of a ReLU (`relu`, `crelu`, or an `lrnn.elementwise` result
-    computed by `maximumf(x, 0)`), compressed columns (CSC) walked only for
-    the non-zero inputs, so that zero activations cost nothing. Quantised
+    32-bit column indices, 32-bit row pointers, four partial sums per row)
+    or compressed columns (CSC) walked only for the non-zero inputs, so that
+    zero activations cost nothing. A CSC product costs about 2.6 times a CSR
+    product per non-zero it visits (measured, `docs/cpu-backend.md`), so
+    with `sparse-format=auto` a matrix gets CSC only when its input is a
+    ReLU output (`relu`, `crelu`, or an `lrnn.elementwise` result computed
+    by `maximumf(x, 0)`) that `activation-stats` (written by
+    `lrnn-run --stats` on this model) measured at least 65% zero. Quantised
     models are lowered to the integer arithmetic of `docs/fixed-point.md`
     (64-bit accumulators, round-half-up shifts, saturation), bit-exact with
     the integer interpreter; their float input is quantised and their
@@ -38,7 +42,13 @@ def ConvertLRNNToStandard : Pass<"convert-lrnn-to-std", "mlir::ModuleOp"> {
     Option<"denseThreshold", "dense-threshold", "double", /*default=*/"0.4",
            "Weights denser than this are stored and multiplied densely">,
     Option<"vectorWidth", "vector-width", "unsigned", /*default=*/"8",
-           "Lanes of the dense float kernels (1 disables vectorisation)">
+           "Lanes of the dense float kernels (1 disables vectorisation)">,
+    Option<"sparseFormat", "sparse-format", "std::string", /*default=*/"\"auto\"",
+           "Sparse weights: auto, csr or csc">,
+    Option<"activationStats", "activation-stats", "std::string",
+           /*default=*/"\"\"",
+           "lrnn-run --stats file of this (float) model: with auto, inputs "
+           "measured mostly zero get the CSC kernel">
   ];
   let dependentDialects = [
     "mlir::arith::ArithDialect", "mlir::func::FuncDialect",

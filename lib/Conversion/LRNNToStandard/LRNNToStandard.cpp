@@ -11,6 +11,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "lrnn/Conversion/Passes.h"
+#include "lrnn/Analysis/CostModel.h"
 #include "lrnn/Dialect/LRNN/IR/FixedPoint.h"
 #include "lrnn/Dialect/LRNN/IR/LRNNWeights.h"
 
@@ -46,6 +47,11 @@ namespace {
 
 enum class Format { Dense, CSR, CSC };
 
+/// A CSC product costs about 2.6 CSR products per visited non-zero on the
+/// machines measured (docs/cpu-backend.md): columns pay off only when most
+/// of the input is zero.
+constexpr double kMinZeroFractionForColumns = 0.65;
+
 /// A weight matrix as it is stored for the generated code: row-major dense,
 /// or compressed rows or columns.
 struct StoredMatrix {
@@ -59,10 +65,11 @@ struct StoredMatrix {
 class ModelLowering {
 public:
   ModelLowering(ModuleOp module, ModelOp model, double denseThreshold,
-                unsigned vectorWidth)
+                unsigned vectorWidth, StringRef sparseFormat,
+                const ActivationStats *stats)
       : module(module), model(model), denseThreshold(denseThreshold),
-        vectorWidth(vectorWidth), ctx(model.getContext()), b(ctx),
-        loc(model.getLoc()) {}
+        vectorWidth(vectorWidth), sparseFormat(sparseFormat), stats(stats),
+        ctx(model.getContext()), b(ctx), loc(model.getLoc()) {}
 
   LogicalResult run();
 
@@ -203,6 +210,10 @@ private:
   ModelOp model;
   double denseThreshold;
   unsigned vectorWidth;
+  StringRef sparseFormat;
+  const ActivationStats *stats;
+  /// The measured zero fraction of each value read by a projection.
+  llvm::DenseMap<Value, double> zeroFraction;
   MLIRContext *ctx;
   OpBuilder b;
   Location loc;
@@ -288,7 +299,10 @@ ModelLowering::storeMatrix(Operation *op, const CsrMatrix &m, bool codes,
     return s;
   }
   // Compressed: by rows, or by columns when zero inputs should be skipped.
-  bool byColumn = isActivationSparse(input);
+  bool byColumn =
+      sparseFormat == "csc" ||
+      (sparseFormat == "auto" && isActivationSparse(input) &&
+       zeroFraction.lookup(input) >= kMinZeroFractionForColumns);
   s.format = byColumn ? Format::CSC : Format::CSR;
   int64_t outer = byColumn ? m.cols : m.rows;
   int64_t inner = byColumn ? m.rows : m.cols;
@@ -397,17 +411,45 @@ void ModelLowering::multiplyAccumulate(const StoredMatrix &m, Value x,
   forEach(m.rows, [&](Value r) {
     Value total;
     if (m.format == Format::CSR) {
-      Value next = arith::AddIOp::create(b, loc, r, index(1));
-      auto loop = scf::ForOp::create(b, loc, loadStart(r), loadStart(next),
-                                     index(1), ValueRange{zero});
-      OpBuilder::InsertionGuard guard(b);
-      b.setInsertionPointToStart(loop.getBody());
-      Value k = loop.getInductionVar();
-      Value sum = add(loop.getRegionIterArgs()[0],
-                      product(load(m.values, k), loadX(loadIndex(k))));
-      scf::YieldOp::create(b, loc, sum);
-      b.setInsertionPointAfter(loop);
-      total = loop.getResult(0);
+      // Four partial sums break the dependency chain of one accumulator
+      // (one FMA latency per non-zero), then a scalar tail.
+      constexpr int64_t kChains = 4;
+      Value begin = loadStart(r);
+      Value end = loadStart(arith::AddIOp::create(b, loc, r, index(1)));
+      Value length = arith::SubIOp::create(b, loc, end, begin);
+      Value blocked = arith::AddIOp::create(
+          b, loc, begin,
+          arith::MulIOp::create(
+              b, loc, arith::DivUIOp::create(b, loc, length, index(kChains)),
+              index(kChains)));
+      SmallVector<Value> zeros(kChains, zero);
+      auto main = scf::ForOp::create(b, loc, begin, blocked, index(kChains),
+                                     zeros);
+      {
+        OpBuilder::InsertionGuard guard(b);
+        b.setInsertionPointToStart(main.getBody());
+        SmallVector<Value> sums;
+        for (int64_t j = 0; j < kChains; ++j) {
+          Value k = arith::AddIOp::create(b, loc, main.getInductionVar(),
+                                          index(j));
+          sums.push_back(add(main.getRegionIterArgs()[j],
+                             product(load(m.values, k), loadX(loadIndex(k)))));
+        }
+        scf::YieldOp::create(b, loc, sums);
+      }
+      Value partial = add(add(main.getResult(0), main.getResult(1)),
+                          add(main.getResult(2), main.getResult(3)));
+      auto tail = scf::ForOp::create(b, loc, blocked, end, index(1),
+                                     ValueRange{partial});
+      {
+        OpBuilder::InsertionGuard guard(b);
+        b.setInsertionPointToStart(tail.getBody());
+        Value k = tail.getInductionVar();
+        Value sum = add(tail.getRegionIterArgs()[0],
+                        product(load(m.values, k), loadX(loadIndex(k))));
+        scf::YieldOp::create(b, loc, sum);
+      }
+      total = tail.getResult(0);
     } else {
       // Dense: row r of the row-major values.
       Value rowBase = arith::MulIOp::create(b, loc, r, index(m.cols));
@@ -1009,6 +1051,11 @@ LogicalResult ModelLowering::lowerFixedOp(Operation *op) {
 
 LogicalResult ModelLowering::run() {
   name = model.getSymName().str();
+  if (stats)
+    for (auto [op, opStats] : llvm::zip(model.getBodyBlock(), stats->ops))
+      for (auto [operand, operandStats] :
+           llvm::zip(op.getOperands(), opStats.operands))
+        zeroFraction[operand] = operandStats.zeroFraction;
   fixedModel = isa<FixedType>(model.getInputType().getElementType());
   if (fixedModel)
     accumulatorBits = *model.getAccumulatorBits();
@@ -1123,8 +1170,34 @@ struct ConvertLRNNToStandardPass
                          << unsigned(vectorWidth);
       return signalPassFailure();
     }
-    for (ModelOp model : llvm::to_vector(module.getOps<ModelOp>()))
-      if (failed(ModelLowering(module, model, denseThreshold, vectorWidth).run()))
+    if (sparseFormat != "auto" && sparseFormat != "csr" && sparseFormat != "csc") {
+      module.emitError() << "convert-lrnn-to-std: sparse-format must be auto, "
+                            "csr or csc, got '"
+                         << sparseFormat << "'";
+      return signalPassFailure();
+    }
+    auto models = llvm::to_vector(module.getOps<ModelOp>());
+    std::optional<ActivationStats> stats;
+    if (!activationStats.empty()) {
+      auto read = readActivationStats(activationStats);
+      llvm::Error err = read ? llvm::Error::success() : read.takeError();
+      if (!err && models.size() != 1)
+        err = llvm::createStringError(activationStats +
+                                      ": activation statistics need a module "
+                                      "with exactly one lrnn.model");
+      if (!err)
+        err = checkActivationStats(*read, models.front(), activationStats);
+      if (err) {
+        module.emitError() << "convert-lrnn-to-std: "
+                           << llvm::toString(std::move(err));
+        return signalPassFailure();
+      }
+      stats = std::move(*read);
+    }
+    for (ModelOp model : models)
+      if (failed(ModelLowering(module, model, denseThreshold, vectorWidth,
+                               sparseFormat, stats ? &*stats : nullptr)
+                     .run()))
         return signalPassFailure();
   }
 };

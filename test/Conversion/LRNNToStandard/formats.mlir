@@ -1,10 +1,22 @@
-// RUN: lrnn-opt %s --convert-lrnn-to-std | FileCheck %s
+// RUN: lrnn-opt %s --convert-lrnn-to-std | FileCheck %s --check-prefixes=CHECK,CSR
+// RUN: lrnn-opt %s --convert-lrnn-to-std=sparse-format=csc | FileCheck %s --check-prefixes=CHECK,CSC
+// Measured activation sparsity decides: inputs of -10 make the ReLU output
+// all zero, so its matrix gets the column kernel; the model input's does not.
+// RUN: rm -rf %t && mkdir -p %t
+// RUN: %python -c "import numpy as np; np.save('%t/neg.npy', np.full((4, 10), -10.0, np.float32))"
+// RUN: lrnn-run %s --input %t/neg.npy --output %t/out.npy --stats %t/stats.json > /dev/null
+// RUN: lrnn-opt %s "--convert-lrnn-to-std=activation-stats=%t/stats.json" | FileCheck %s --check-prefixes=CHECK,CSR,STATS
+// RUN: not lrnn-opt %s "--convert-lrnn-to-std=activation-stats=%t/missing.json" 2>&1 | FileCheck %s --check-prefix=NOSTATS
+// NOSTATS: error: convert-lrnn-to-std: {{.*}}missing.json
+// RUN: not lrnn-opt %s --convert-lrnn-to-std=sparse-format=coo 2>&1 | FileCheck %s --check-prefix=BADFMT
+// BADFMT: error: convert-lrnn-to-std: sparse-format must be auto, csr or csc, got 'coo'
 // RUN: lrnn-opt %s --convert-lrnn-to-std=dense-threshold=1.0 | FileCheck %s --check-prefix=ALLSPARSE
 // RUN: lrnn-opt %s --convert-lrnn-to-std=vector-width=1 | FileCheck %s --check-prefix=SCALAR
 
 // Weight formats by density and input: a dense 2x10 matrix (vectorised, 8
 // lanes plus a scalar tail), a sparse one on the model input (CSR), a sparse
-// one on a ReLU output (CSC, skipping zero inputs).
+// one on a ReLU output (CSR, or CSC skipping zero inputs when measured
+// mostly zero or forced).
 lrnn.model @m(%u: tensor<10xf32>) -> tensor<3xf32> {
   %h = lrnn.project %u weight(dense<0.5> : tensor<2x10xf32>) bias(dense<[1.0, 2.0]> : tensor<2xf32>) : tensor<10xf32> -> tensor<2xf32>
   %s = lrnn.project %u weight(#lrnn.sparse<[2, 10], nnz = 2, density = 0.1, indices = dense<[[0, 3], [1, 9]]> : tensor<2x2xi32>, values = dense<[2.0, -1.0]> : tensor<2xf32>>) : tensor<10xf32> -> tensor<2xf32>
@@ -19,11 +31,13 @@ lrnn.model @m(%u: tensor<10xf32>) -> tensor<3xf32> {
 // CHECK-DAG: llvm.mlir.global external constant @m_output_size(3 : i64)
 // Dense: all 20 values; compressed: values, 16-bit indices, 32-bit starts.
 // CHECK-DAG: memref.global "private" constant @m_w_dense_0 : memref<20xf32> = dense<5.000000e-01> {alignment = 64 : i64}
-// CHECK-DAG: memref.global "private" constant @m_w_csr_{{[0-9]+}} : memref<2xf32> = dense<[2.000000e+00, -1.000000e+00]>
-// CHECK-DAG: memref.global "private" constant @m_w_idx_{{[0-9]+}} : memref<2xi16> = dense<[3, 9]>
-// CHECK-DAG: memref.global "private" constant @m_w_ptr_{{[0-9]+}} : memref<3xi32> = dense<[0, 1, 2]>
-// CHECK-DAG: memref.global "private" constant @m_w_csc_{{[0-9]+}} : memref<1xf32> = dense<4.000000e+00>
-// CHECK-DAG: memref.global "private" constant @m_w_ptr_{{[0-9]+}} : memref<3xi32> = dense<[0, 0, 1]>
+// CHECK-DAG: memref.global "private" constant @m_w_{{(csr|csc)}}_{{[0-9]+}} : memref<2xf32> = dense<[2.000000e+00, -1.000000e+00]>
+// CSR-DAG: memref.global "private" constant @m_w_idx_{{[0-9]+}} : memref<2xi16> = dense<[3, 9]>
+// CSC-DAG: memref.global "private" constant @m_w_idx_{{[0-9]+}} : memref<2xi16> = dense<[0, 1]>
+// STATS-DAG: memref.global "private" constant @m_w_ptr_{{[0-9]+}} : memref<3xi32> = dense<[0, 1, 2]>
+// CSC-DAG: memref.global "private" constant @m_w_csc_{{[0-9]+}} : memref<1xf32> = dense<4.000000e+00>
+// CSC-DAG: memref.global "private" constant @m_w_ptr_{{[0-9]+}} : memref<3xi32> = dense<[0, 0, 1]>
+// STATS-DAG: memref.global "private" constant @m_w_csc_{{[0-9]+}} : memref<1xf32> = dense<4.000000e+00>
 
 // CHECK-LABEL: func.func @m_reset(
 // CHECK-SAME: memref<0xf32>)
@@ -35,15 +49,17 @@ lrnn.model @m(%u: tensor<10xf32>) -> tensor<3xf32> {
 // CHECK: vector.load %[[IN]]{{.*}} : memref<10xf32>, vector<8xf32>
 // CHECK: vector.fma {{.*}} : vector<8xf32>
 // CHECK: vector.reduction <add>
+// CSR rows: four partial sums, then a tail.
+// CSR: scf.for {{.*}} iter_args({{.*}}, {{.*}}, {{.*}}, {{.*}}) -> (f32, f32, f32, f32)
 // The CSC product lists the columns whose input is non-zero without a
 // branch, then walks only those.
-// CHECK: %[[LIST:.*]] = memref.alloca() : memref<2xindex>
-// CHECK: %[[COUNT:.*]] = scf.for {{.*}} iter_args(%[[N:.*]] = %{{.*}}) -> (index)
-// CHECK: arith.cmpf une
-// CHECK: memref.store %{{.*}}, %[[LIST]][%[[N]]]
-// CHECK: arith.select
-// CHECK: scf.for %[[J:.*]] = %{{.*}} to %[[COUNT]]
-// CHECK: memref.load %[[LIST]][%[[J]]]
+// STATS: %[[LIST:.*]] = memref.alloca() : memref<2xindex>
+// STATS: %[[COUNT:.*]] = scf.for {{.*}} iter_args(%[[N:.*]] = %{{.*}}) -> (index)
+// STATS: arith.cmpf une
+// STATS: memref.store %{{.*}}, %[[LIST]][%[[N]]]
+// STATS: arith.select
+// STATS: scf.for %[[J:.*]] = %{{.*}} to %[[COUNT]]
+// STATS: memref.load %[[LIST]][%[[J]]]
 // CHECK: return
 
 // ALLSPARSE-NOT: vector.fma
