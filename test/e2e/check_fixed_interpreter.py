@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Bit-exactness of the C++ quantiser and integer interpreter against the numpy
-implementation of docs/fixed-point.md (test/e2e/fixed_reference.py).
+"""Bit-exactness of the C++ quantiser, the integer interpreter and the CPU backend against
+the numpy implementation of docs/fixed-point.md (test/e2e/fixed_reference.py).
 
 For every case the C++ path is
 
@@ -12,7 +12,9 @@ For every case the C++ path is
 and the numpy path quantises the same model from the same ranges and runs it
 with integer numpy arithmetic. Every output code, the dequantised float32
 output, the input saturation count and the per-op saturation counts must be
-identical. The numpy code shares nothing with the C++ code it checks.
+identical. The numpy code shares nothing with the C++ code it checks. The CPU backend
+(`lrnn-run --backend=cpu`) must reproduce the integer interpreter's output bit for bit, and
+the float model's interpreter output within 1e-5 (max error over max |reference|).
 
 Cases: both example models at w8a16 and w8a24 on non-negative inputs (the
 models' inputs are STFT magnitudes), and random models covering every
@@ -78,6 +80,13 @@ class Runner:
                           p(f"{name}_raw.npy"), "--raw", "--stats", p(f"{name}_stats.json")))
             steps.append(("lrnn-run", p("fixed.mlir"), "--input", p(f"{name}.npy"), "--output",
                           p(f"{name}_float.npy")))
+            # The CPU backend on the same integer model, and on the float one.
+            steps.append(("lrnn-run", p("fixed.mlir"), "--input", p(f"{name}.npy"), "--output",
+                          p(f"{name}_cpu.npy"), "--backend=cpu"))
+            steps.append(("lrnn-run", p("float.mlir"), "--input", p(f"{name}.npy"), "--output",
+                          p(f"{name}_float_interp.npy")))
+            steps.append(("lrnn-run", p("float.mlir"), "--input", p(f"{name}.npy"), "--output",
+                          p(f"{name}_float_cpu.npy"), "--backend=cpu"))
         for s in steps:
             r = tool(self.bin, *s)
             if r.returncode != 0:
@@ -88,10 +97,14 @@ class Runner:
         for name in evals:
             with open(p(f"{name}_stats.json")) as f:
                 stats = json.load(f)
-            out[name] = (np.load(p(f"{name}_raw.npy")), np.load(p(f"{name}_float.npy")), stats)
+            out[name] = (np.load(p(f"{name}_raw.npy")), np.load(p(f"{name}_float.npy")), stats,
+                         np.load(p(f"{name}_cpu.npy")), np.load(p(f"{name}_float_interp.npy")),
+                         np.load(p(f"{name}_float_cpu.npy")))
         return ranges, out
 
     def case(self, tag: str, model, model_path: str, calib, evals: dict, scheme: str):
+        # The CPU backend's C ABI takes float32: evaluate every path on float32 inputs.
+        evals = {name: np.asarray(u, dtype=np.float32) for name, u in evals.items()}
         ranges, res = self.cpp(tag, model_path, calib, evals, scheme)
         if ranges is None:
             self.report(f"{tag}: C++ pipeline", False, res)
@@ -105,7 +118,7 @@ class Runner:
                     q_own["values"] == qm["values"])
         e_out = qm["values"][qm["output"]]["e"]
         for name, u in evals.items():
-            codes, floats, stats = res[name]
+            codes, floats, stats, cpu, float_interp, float_cpu = res[name]
             q_in, n_in = fr.quantize_input(qm, u)
             q_out, sat = fr.run_int(qm, q_in)
             same_codes = codes.dtype == np.int32 and np.array_equal(codes.astype(np.int64), q_out)
@@ -119,6 +132,14 @@ class Runner:
             self.report(f"{tag} {name}: output codes bit-exact", same_codes,
                         f"{q_out.size} codes" if same_codes else f"{differ} of {q_out.size} differ")
             self.report(f"{tag} {name}: dequantised float32 output exact", same_float)
+            self.report(f"{tag} {name}: CPU backend bit-exact with the integer interpreter",
+                        cpu.dtype == np.float32 and np.array_equal(cpu, floats),
+                        "" if np.array_equal(cpu, floats) else
+                        f"{int(np.count_nonzero(cpu != floats))} of {cpu.size} differ")
+            scale = max(float(np.abs(float_interp).max()), 1e-30)
+            rel = float(np.abs(float_cpu.astype(np.float64) - float_interp).max()) / scale
+            self.report(f"{tag} {name}: float CPU backend within 1e-5 of the interpreter", rel <= 1e-5,
+                        f"max error / max |ref| {rel:.2g}")
             self.report(f"{tag} {name}: saturation counts equal", same_sat,
                         f"input {n_in}, ops {total}" if same_sat else
                         f"C++ input {stats['input_saturations']} ops {cpp_sat}; numpy input {n_in} ops {np_sat}")

@@ -24,15 +24,18 @@ def ConvertLRNNToStandard : Pass<"convert-lrnn-to-std", "mlir::ModuleOp"> {
     Weights become private `memref.global` constants in the format their
     density calls for: above `dense-threshold` a dense row-major matrix
     (float products vectorised with `vector.fma` over `vector-width`
-    lanes), at or below it compressed rows (CSR: non-zero values, 16- or
-    32-bit column indices, 32-bit row pointers, four partial sums per row)
-    or compressed columns (CSC) walked only for the non-zero inputs, so that
-    zero activations cost nothing. A CSC product costs about 2.6 times a CSR
-    product per non-zero it visits (measured, `docs/cpu-backend.md`), so
-    with `sparse-format=auto` a matrix gets CSC only when its input is a
-    ReLU output (`relu`, `crelu`, or an `lrnn.elementwise` result computed
-    by `maximumf(x, 0)`) that `activation-stats` (written by
-    `lrnn-run --stats` on this model) measured at least 65% zero. Quantised
+    lanes); at or below it, for float weights, sliced ELLPACK (slices of
+    `vector-width` rows padded to their longest row, one `vector.gather` and
+    one `vector.fma` per slot), for integer codes compressed rows (CSR:
+    non-zero values, 16- or 32-bit column indices, 32-bit row pointers, four
+    partial sums per row); or compressed columns (CSC) walked only for the
+    non-zero inputs, so that zero activations cost nothing. A CSC product
+    costs about 3.2 sliced-ELLPACK products per non-zero it visits
+    (measured, `docs/cpu-backend.md`), so with `sparse-format=auto` a matrix
+    gets CSC only when its input is a ReLU output (`relu`, `crelu`, or an
+    `lrnn.elementwise` result computed by `maximumf(x, 0)`) that
+    `activation-stats` (written by `lrnn-run --stats` on this model)
+    measured at least 70% zero. `sparse-format=csr|csc|sell` forces one. Quantised
     models are lowered to the integer arithmetic of `docs/fixed-point.md`
     (64-bit accumulators, round-half-up shifts, saturation), bit-exact with
     the integer interpreter; their float input is quantised and their
@@ -44,7 +47,7 @@ def ConvertLRNNToStandard : Pass<"convert-lrnn-to-std", "mlir::ModuleOp"> {
     Option<"vectorWidth", "vector-width", "unsigned", /*default=*/"8",
            "Lanes of the dense float kernels (1 disables vectorisation)">,
     Option<"sparseFormat", "sparse-format", "std::string", /*default=*/"\"auto\"",
-           "Sparse weights: auto, csr or csc">,
+           "Sparse weights: auto, csr, csc or sell">,
     Option<"activationStats", "activation-stats", "std::string",
            /*default=*/"\"\"",
            "lrnn-run --stats file of this (float) model: with auto, inputs "

@@ -45,12 +45,12 @@ static int64_t vectorSize(Value value) {
 
 namespace {
 
-enum class Format { Dense, CSR, CSC };
+enum class Format { Dense, CSR, CSC, SELL };
 
-/// A CSC product costs about 2.6 CSR products per visited non-zero on the
-/// machines measured (docs/cpu-backend.md): columns pay off only when most
-/// of the input is zero.
-constexpr double kMinZeroFractionForColumns = 0.65;
+/// A CSC product costs about 2.6 CSR products (3.2 sliced-ELLPACK ones)
+/// per visited non-zero on the machines measured (docs/cpu-backend.md):
+/// columns pay off only when most of the input is zero.
+constexpr double kMinZeroFractionForColumns = 0.7;
 
 /// A weight matrix as it is stored for the generated code: row-major dense,
 /// or compressed rows or columns.
@@ -59,7 +59,8 @@ struct StoredMatrix {
   int64_t rows = 0, cols = 0;
   Value values;  ///< memref of values (dense: rows x cols).
   Value indices; ///< CSR: column of each value; CSC: row of each value.
-  Value starts;  ///< CSR: rows + 1 offsets; CSC: cols + 1 offsets.
+  Value starts;  ///< CSR: rows + 1 offsets; CSC: cols + 1 offsets;
+                 ///< SELL: slices + 1 offsets (in entries of one lane).
 };
 
 class ModelLowering {
@@ -298,11 +299,49 @@ ModelLowering::storeMatrix(Operation *op, const CsrMatrix &m, bool codes,
     s.values = emitValues(dense, (hint + "_dense").str());
     return s;
   }
-  // Compressed: by rows, or by columns when zero inputs should be skipped.
   bool byColumn =
       sparseFormat == "csc" ||
       (sparseFormat == "auto" && isActivationSparse(input) &&
        zeroFraction.lookup(input) >= kMinZeroFractionForColumns);
+  // Float rows go to the vector kernel unless CSR is asked for (integer
+  // codes keep CSR: their 64-bit products do not gather well).
+  if (!byColumn && sparseFormat != "csr" && !codes && vectorWidth > 1) {
+    // Sliced ELLPACK: slices of `lanes` consecutive rows, each padded to
+    // its longest row and stored column-slot-major, so that one vector
+    // gather + FMA advances every row of the slice by one non-zero.
+    int64_t lanes = vectorWidth;
+    int64_t slices = (m.rows + lanes - 1) / lanes;
+    std::vector<float> values;
+    std::vector<int32_t> cols;
+    std::vector<int32_t> starts{0};
+    for (int64_t sl = 0; sl < slices; ++sl) {
+      int64_t width = 0;
+      for (int64_t l = 0; l < lanes; ++l) {
+        int64_t r = sl * lanes + l;
+        if (r < m.rows)
+          width = std::max<int64_t>(width, m.rowStart[r + 1] - m.rowStart[r]);
+      }
+      for (int64_t j = 0; j < width; ++j)
+        for (int64_t l = 0; l < lanes; ++l) {
+          int64_t r = sl * lanes + l;
+          int64_t k = r < m.rows ? m.rowStart[r] + j : -1;
+          bool real = r < m.rows && k < m.rowStart[r + 1];
+          values.push_back(real ? float(m.values[k] * scale) : 0.0f);
+          cols.push_back(real ? m.colIndex[k] : 0);
+        }
+      starts.push_back(int32_t(values.size() / lanes));
+    }
+    if (values.empty()) {
+      values.assign(lanes, 0.0f);
+      cols.assign(lanes, 0);
+    }
+    s.format = Format::SELL;
+    s.values = constantF32(values, (hint + "_sell").str());
+    s.indices = constantInt<int32_t>(cols, (hint + "_idx").str());
+    s.starts = constantInt<int32_t>(starts, (hint + "_ptr").str());
+    return s;
+  }
+  // Compressed: by rows, or by columns when zero inputs should be skipped.
   s.format = byColumn ? Format::CSC : Format::CSR;
   int64_t outer = byColumn ? m.cols : m.rows;
   int64_t inner = byColumn ? m.rows : m.cols;
@@ -374,6 +413,50 @@ void ModelLowering::multiplyAccumulate(const StoredMatrix &m, Value x,
   Type accType = codes ? Type(b.getI64Type()) : Type(b.getF32Type());
   Value zero = codes ? i64(0) : f32(0.0);
 
+  if (m.format == Format::SELL) {
+    int64_t lanes = vectorWidth;
+    int64_t slices = (m.rows + lanes - 1) / lanes;
+    auto vf = VectorType::get({lanes}, b.getF32Type());
+    auto vi = VectorType::get({lanes}, b.getI32Type());
+    auto vmask = VectorType::get({lanes}, b.getI1Type());
+    Value allTrue = arith::ConstantOp::create(b, loc, vmask,
+                                              DenseElementsAttr::get(vmask, true));
+    Value vzero = arith::ConstantOp::create(b, loc, vf,
+                                            DenseElementsAttr::get(vf, 0.0f));
+    forEach(slices, [&](Value sl) {
+      Value begin = loadStart(sl);
+      Value end = loadStart(arith::AddIOp::create(b, loc, sl, index(1)));
+      auto loop = scf::ForOp::create(b, loc, begin, end, index(1),
+                                     ValueRange{vzero});
+      {
+        OpBuilder::InsertionGuard guard(b);
+        b.setInsertionPointToStart(loop.getBody());
+        Value at = arith::MulIOp::create(b, loc, loop.getInductionVar(),
+                                         index(lanes));
+        Value w = vector::LoadOp::create(b, loc, vf, m.values, ValueRange{at});
+        Value cols = vector::LoadOp::create(b, loc, vi, m.indices, ValueRange{at});
+        Value xs = vector::GatherOp::create(b, loc, vf, x, ValueRange{index(0)},
+                                            cols, allTrue, vzero);
+        Value fma = vector::FMAOp::create(b, loc, w, xs,
+                                          loop.getRegionIterArgs()[0]);
+        scf::YieldOp::create(b, loc, fma);
+      }
+      // Add each lane to its row (the last slice may be partial).
+      Value base = arith::MulIOp::create(b, loc, sl, index(lanes));
+      for (int64_t l = 0; l < lanes; ++l) {
+        Value r = arith::AddIOp::create(b, loc, base, index(l));
+        Value valid = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ult,
+                                            r, index(m.rows));
+        auto ifOp = scf::IfOp::create(b, loc, valid, /*withElse=*/false);
+        OpBuilder::InsertionGuard guard(b);
+        b.setInsertionPointToStart(&ifOp.getThenRegion().front());
+        Value lane = vector::ExtractOp::create(b, loc, loop.getResult(0),
+                                               ArrayRef<int64_t>{l});
+        store(add(load(acc, r), lane), acc, r);
+      }
+    });
+    return;
+  }
   if (m.format == Format::CSC) {
     // Only non-zero inputs touch the matrix. Their columns are listed first
     // without branches (a ReLU output's zero pattern is unpredictable, so a
@@ -1170,9 +1253,10 @@ struct ConvertLRNNToStandardPass
                          << unsigned(vectorWidth);
       return signalPassFailure();
     }
-    if (sparseFormat != "auto" && sparseFormat != "csr" && sparseFormat != "csc") {
+    if (sparseFormat != "auto" && sparseFormat != "csr" && sparseFormat != "csc" &&
+        sparseFormat != "sell") {
       module.emitError() << "convert-lrnn-to-std: sparse-format must be auto, "
-                            "csr or csc, got '"
+                            "csr, csc or sell, got '"
                          << sparseFormat << "'";
       return signalPassFailure();
     }
