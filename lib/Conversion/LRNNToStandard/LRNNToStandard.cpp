@@ -311,23 +311,27 @@ ModelLowering::storeMatrix(Operation *op, const CsrMatrix &m, bool codes,
     // gather + FMA advances every row of the slice by one non-zero.
     int64_t lanes = vectorWidth;
     int64_t slices = (m.rows + lanes - 1) / lanes;
+    // The stored non-zeros of each row (a dense attribute's CSR form also
+    // holds its zeros).
+    std::vector<std::vector<std::pair<int32_t, double>>> rowEntries(m.rows);
+    for (int64_t r = 0; r < m.rows; ++r)
+      for (int64_t k = m.rowStart[r]; k < m.rowStart[r + 1]; ++k)
+        if (m.values[k] != 0.0)
+          rowEntries[r].push_back({m.colIndex[k], m.values[k]});
     std::vector<float> values;
     std::vector<int32_t> cols;
     std::vector<int32_t> starts{0};
     for (int64_t sl = 0; sl < slices; ++sl) {
-      int64_t width = 0;
-      for (int64_t l = 0; l < lanes; ++l) {
-        int64_t r = sl * lanes + l;
-        if (r < m.rows)
-          width = std::max<int64_t>(width, m.rowStart[r + 1] - m.rowStart[r]);
-      }
-      for (int64_t j = 0; j < width; ++j)
+      size_t width = 0;
+      for (int64_t l = 0; l < lanes; ++l)
+        if (sl * lanes + l < m.rows)
+          width = std::max(width, rowEntries[sl * lanes + l].size());
+      for (size_t j = 0; j < width; ++j)
         for (int64_t l = 0; l < lanes; ++l) {
           int64_t r = sl * lanes + l;
-          int64_t k = r < m.rows ? m.rowStart[r] + j : -1;
-          bool real = r < m.rows && k < m.rowStart[r + 1];
-          values.push_back(real ? float(m.values[k] * scale) : 0.0f);
-          cols.push_back(real ? m.colIndex[k] : 0);
+          bool real = r < m.rows && j < rowEntries[r].size();
+          values.push_back(real ? float(rowEntries[r][j].second * scale) : 0.0f);
+          cols.push_back(real ? rowEntries[r][j].first : 0);
         }
       starts.push_back(int32_t(values.size() / lanes));
     }

@@ -22,6 +22,8 @@ lrnn.model @m(%u: tensor<10xf32>) -> tensor<3xf32> {
   %h = lrnn.project %u weight(dense<0.5> : tensor<2x10xf32>) bias(dense<[1.0, 2.0]> : tensor<2xf32>) : tensor<10xf32> -> tensor<2xf32>
   %s = lrnn.project %u weight(#lrnn.sparse<[2, 10], nnz = 2, density = 0.1, indices = dense<[[0, 3], [1, 9]]> : tensor<2x2xi32>, values = dense<[2.0, -1.0]> : tensor<2xf32>>) : tensor<10xf32> -> tensor<2xf32>
   %r = lrnn.relu %h : tensor<2xf32>
+  // A dense attribute that is mostly zero: only its non-zero is stored.
+  %z = lrnn.project %u weight(dense<[[0.0, 0.0, 0.0, 3.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0]]> : tensor<1x10xf32>) : tensor<10xf32> -> tensor<1xf32>
   %y = lrnn.project %r weight(#lrnn.sparse<[3, 2], nnz = 1, density = 0.1667, indices = dense<[[2, 1]]> : tensor<1x2xi32>, values = dense<[4.0]> : tensor<1xf32>>) : tensor<2xf32> -> tensor<3xf32>
   lrnn.output %y : tensor<3xf32>
 }
@@ -37,6 +39,7 @@ lrnn.model @m(%u: tensor<10xf32>) -> tensor<3xf32> {
 // Sliced ELLPACK: one slice of 8 rows (2 real), one slot each; padding is zero.
 // SELL-DAG: memref.global "private" constant @m_w_sell_{{[0-9]+}} : memref<8xf32> = dense<[2.000000e+00, -1.000000e+00, 0.000000e+00, 0.000000e+00, 0.000000e+00, 0.000000e+00, 0.000000e+00, 0.000000e+00]>
 // SELL-DAG: memref.global "private" constant @m_w_idx_{{[0-9]+}} : memref<8xi32> = dense<[3, 9, 0, 0, 0, 0, 0, 0]>
+// SELL-DAG: memref.global "private" constant @m_w_sell_{{[0-9]+}} : memref<8xf32> = dense<[3.000000e+00, 0.000000e+00, 0.000000e+00, 0.000000e+00, 0.000000e+00, 0.000000e+00, 0.000000e+00, 0.000000e+00]>
 // SELL-DAG: memref.global "private" constant @m_w_sell_{{[0-9]+}} : memref<8xf32> = dense<[0.000000e+00, 0.000000e+00, 4.000000e+00, 0.000000e+00, 0.000000e+00, 0.000000e+00, 0.000000e+00, 0.000000e+00]>
 // STATS-DAG: memref.global "private" constant @m_w_sell_{{[0-9]+}} : memref<8xf32> = dense<[2.000000e+00, -1.000000e+00, 0.000000e+00, 0.000000e+00, 0.000000e+00, 0.000000e+00, 0.000000e+00, 0.000000e+00]>
 // CSR-DAG: memref.global "private" constant @m_w_idx_{{[0-9]+}} : memref<2xi16> = dense<[3, 9]>
