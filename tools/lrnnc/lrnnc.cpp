@@ -60,6 +60,12 @@ static cl::opt<std::string> inputPath(cl::Positional, cl::Required,
 static cl::opt<std::string> outputPath(
     "o", cl::desc("Output file (.mlir; with --target=cpu the object file)"),
     cl::value_desc("file"), cl::init("-"));
+static cl::opt<std::string> activationStatsPath(
+    "activation-stats",
+    cl::desc("--target=cpu: activation statistics (lrnn-run --stats) of the "
+             "compiled float model; inputs measured mostly zero get the "
+             "kernel that skips zero activations"),
+    cl::value_desc("file"));
 static cl::opt<std::string> target(
     "target",
     cl::desc("Compile for a target instead of writing MLIR: cpu (a native "
@@ -216,6 +222,8 @@ int main(int argc, char **argv) {
     return fail("--header needs --target=cpu");
   if (!cpu && modelName.getNumOccurrences())
     return fail("--name needs --target=cpu");
+  if (!cpu && activationStatsPath.getNumOccurrences())
+    return fail("--activation-stats needs --target=cpu");
   if (cpu) {
     if (outputPath == "-")
       return fail("--target=cpu needs -o FILE.o (the object file is not "
@@ -357,7 +365,9 @@ int main(int argc, char **argv) {
     stateBytes = lrnn::getCpuStateBytes(*model);
     quantized = lrnn::isQuantizedModel(*model);
     PassManager lowerPm(&context, ModuleOp::getOperationName());
-    lrnn::buildLowerToLLVMPipeline(lowerPm);
+    lrnn::ConvertLRNNToStandardOptions lowering;
+    lowering.activationStats = activationStatsPath;
+    lrnn::buildLowerToLLVMPipeline(lowerPm, lowering);
     if (failed(run(lowerPm)))
       return failure();
   } else if (modelName.getNumOccurrences()) {

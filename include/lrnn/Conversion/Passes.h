@@ -28,6 +28,10 @@ constexpr llvm::StringLiteral kStepEntryAttrName = "lrnn.step_entry";
 /// to the LLVM dialect (bare-pointer calling convention: NAME_step takes
 /// three plain pointers), then lrnn-emit-batch-entries.
 void buildLowerToLLVMPipeline(mlir::OpPassManager &pm);
+/// The same with options for convert-lrnn-to-std (kernel formats,
+/// activation statistics).
+void buildLowerToLLVMPipeline(mlir::OpPassManager &pm,
+                              const ConvertLRNNToStandardOptions &options);
 
 /// Registers the passes above and the --lrnn-lower-to-llvm pipeline.
 void registerConversionPasses();

@@ -10,7 +10,12 @@
 using namespace mlir;
 
 void lrnn::buildLowerToLLVMPipeline(OpPassManager &pm) {
-  pm.addPass(createConvertLRNNToStandard());
+  buildLowerToLLVMPipeline(pm, ConvertLRNNToStandardOptions());
+}
+
+void lrnn::buildLowerToLLVMPipeline(
+    OpPassManager &pm, const ConvertLRNNToStandardOptions &options) {
+  pm.addPass(createConvertLRNNToStandard(options));
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
   // exp and round become LLVM intrinsics; tanh and erf calls to libm.
@@ -41,5 +46,5 @@ void lrnn::registerConversionPasses() {
       "lrnn-lower-to-llvm",
       "Lower lrnn models to the LLVM dialect with the CPU C ABI "
       "(NAME_step, NAME_reset, NAME_step_batch, NAME_state_bytes)",
-      buildLowerToLLVMPipeline);
+      [](OpPassManager &pm) { buildLowerToLLVMPipeline(pm); });
 }
