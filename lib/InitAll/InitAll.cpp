@@ -4,6 +4,7 @@
 #include "lrnn/Conversion/Passes.h"
 #include "lrnn/Dialect/LRNN/IR/LRNNDialect.h"
 #include "lrnn/Dialect/LRNN/Transforms/Passes.h"
+#include "lrnn/Dialect/Loihi2/IR/Loihi2Dialect.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/ControlFlow/IR/ControlFlow.h"
@@ -18,7 +19,8 @@
 #include "mlir/Transforms/Passes.h"
 
 void lrnn::registerAllDialects(mlir::DialectRegistry &registry) {
-  registry.insert<lrnn::LRNNDialect, mlir::arith::ArithDialect,
+  registry.insert<lrnn::LRNNDialect, lrnn::loihi2::Loihi2Dialect,
+                  mlir::arith::ArithDialect,
                   mlir::cf::ControlFlowDialect,
                   mlir::func::FuncDialect, mlir::LLVM::LLVMDialect,
                   mlir::math::MathDialect, mlir::memref::MemRefDialect,
