@@ -504,6 +504,19 @@ std::string serializeNpy(NpyDType dtype, ArrayRef<int64_t> shape,
   return out;
 }
 
+/// Writes `contents` to the open descriptor `fd` and closes it; the first
+/// write or close error, if any.
+static std::error_code writeAndClose(int fd, StringRef contents) {
+  raw_fd_ostream os(fd, /*shouldClose=*/true);
+  os << contents;
+  os.close();
+  if (!os.has_error())
+    return {};
+  std::error_code ec = os.error();
+  os.clear_error(); // Otherwise the stream aborts when destroyed.
+  return ec;
+}
+
 /// Writes `contents` straight into the existing special file `path` (a
 /// device such as /dev/null, a FIFO, a socket).
 static Error writeSpecialFile(StringRef path, StringRef contents) {
@@ -511,16 +524,10 @@ static Error writeSpecialFile(StringRef path, StringRef contents) {
   // CD_OpenExisting: no O_CREAT or O_TRUNC, as a shell redirection would do.
   std::error_code ec =
       sys::fs::openFileForWrite(path, fd, sys::fs::CD_OpenExisting);
+  if (!ec)
+    ec = writeAndClose(fd, contents);
   if (ec)
     return makeFileError(path, "cannot write: " + ec.message());
-  raw_fd_ostream os(fd, /*shouldClose=*/true);
-  os << contents;
-  os.close();
-  if (os.has_error()) {
-    ec = os.error();
-    os.clear_error();
-    return makeFileError(path, "cannot write: " + ec.message());
-  }
   return Error::success();
 }
 
@@ -552,15 +559,7 @@ static Error writeFileAtomically(StringRef path, StringRef contents) {
   if (ec)
     return makeFileError(path, "cannot create temporary file: " + ec.message());
 
-  {
-    raw_fd_ostream os(fd, /*shouldClose=*/true);
-    os << contents;
-    os.close();
-    if (os.has_error()) {
-      ec = os.error();
-      os.clear_error();
-    }
-  }
+  ec = writeAndClose(fd, contents);
   if (!ec)
     ec = sys::fs::rename(tempPath, path);
   if (ec) {

@@ -65,10 +65,10 @@ struct StoredMatrix {
 
 class ModelLowering {
 public:
-  ModelLowering(ModuleOp module, ModelOp model, double denseThreshold,
+  ModelLowering(ModelOp model, double denseThreshold,
                 unsigned vectorWidth, StringRef sparseFormat,
                 const ActivationStats *stats)
-      : module(module), model(model), denseThreshold(denseThreshold),
+      : model(model), denseThreshold(denseThreshold),
         vectorWidth(vectorWidth), sparseFormat(sparseFormat), stats(stats),
         ctx(model.getContext()), b(ctx), loc(model.getLoc()) {}
 
@@ -163,6 +163,17 @@ private:
     return op->emitOpError() << "constant data is unavailable";
   }
 
+  /// An optional constant vector (a bias): nullopt when absent.
+  FailureOr<std::optional<std::vector<double>>>
+  optionalVectorOf(Operation *op, ElementsAttr attr) {
+    if (!attr)
+      return std::optional<std::vector<double>>();
+    auto v = vectorOf(op, attr);
+    if (failed(v))
+      return failure();
+    return std::optional<std::vector<double>>(std::move(*v));
+  }
+
   // Integer primitives with compile-time shifts (docs/fixed-point.md §3).
   Value rescale(Value x, int s);
   Value saturate(Value x, unsigned width);
@@ -207,7 +218,6 @@ private:
                                 StringRef hint);
   Value lut(Value q, QLutOp op, Value table);
 
-  ModuleOp module;
   ModelOp model;
   double denseThreshold;
   unsigned vectorWidth;
@@ -384,7 +394,6 @@ ModelLowering::storeMatrix(Operation *op, const CsrMatrix &m, bool codes,
     s.indices = constantInt<int32_t>(wide, (hint + "_idx").str());
   }
   s.starts = constantInt<int32_t>(starts, (hint + "_ptr").str());
-  (void)op;
   return s;
 }
 
@@ -414,7 +423,6 @@ void ModelLowering::multiplyAccumulate(const StoredMatrix &m, Value x,
     return toIndex(v);
   };
   auto loadStart = [&](Value i) { return toIndex(load(m.starts, i)); };
-  Type accType = codes ? Type(b.getI64Type()) : Type(b.getF32Type());
   Value zero = codes ? i64(0) : f32(0.0);
 
   if (m.format == Format::SELL) {
@@ -577,7 +585,6 @@ void ModelLowering::multiplyAccumulate(const StoredMatrix &m, Value x,
       b.setInsertionPointAfter(loop);
       total = loop.getResult(0);
     }
-    (void)accType;
     store(add(load(acc, r), total), acc, r);
   });
 }
@@ -732,29 +739,17 @@ LogicalResult ModelLowering::lowerFloatOp(Operation *op) {
   };
   if (auto p = dyn_cast<ProjectOp>(op)) {
     auto w = weight(op, p.getWeight());
-    if (failed(w))
+    auto bias = optionalVectorOf(op, p.getBiasAttr());
+    if (failed(w) || failed(bias))
       return failure();
-    std::optional<std::vector<double>> bias;
-    if (p.getBiasAttr()) {
-      auto v = vectorOf(op, p.getBiasAttr());
-      if (failed(v))
-        return failure();
-      bias = *v;
-    }
-    return floatProjection(op, *w, bias, p.getInput(), define(p.getResult()),
+    return floatProjection(op, *w, *bias, p.getInput(), define(p.getResult()),
                            "w");
   }
   if (auto p = dyn_cast<FusedProjectOp>(op)) {
     auto w = weight(op, p.getWeight());
-    if (failed(w))
+    auto bias = optionalVectorOf(op, p.getBiasAttr());
+    if (failed(w) || failed(bias))
       return failure();
-    std::optional<std::vector<double>> bias;
-    if (p.getBiasAttr()) {
-      auto v = vectorOf(op, p.getBiasAttr());
-      if (failed(v))
-        return failure();
-      bias = *v;
-    }
     int64_t start = 0;
     for (Value result : p.getResults()) {
       int64_t size = vectorSize(result);
@@ -770,8 +765,9 @@ LogicalResult ModelLowering::lowerFloatOp(Operation *op) {
         piece.rowStart.push_back(int64_t(piece.values.size()));
       }
       std::optional<std::vector<double>> pieceBias;
-      if (bias)
-        pieceBias.emplace(bias->begin() + start, bias->begin() + start + size);
+      if (*bias)
+        pieceBias.emplace((*bias)->begin() + start,
+                          (*bias)->begin() + start + size);
       if (failed(floatProjection(op, piece, pieceBias, p.getInput(),
                                  define(result), "fw")))
         return failure();
@@ -784,16 +780,10 @@ LogicalResult ModelLowering::lowerFloatOp(Operation *op) {
          {std::tuple{p.getWeightRe(), p.getBiasReAttr(), p.getReal()},
           {p.getWeightIm(), p.getBiasImAttr(), p.getImag()}}) {
       auto w = weight(op, attr);
-      if (failed(w))
+      auto bias = optionalVectorOf(op, biasAttr);
+      if (failed(w) || failed(bias))
         return failure();
-      std::optional<std::vector<double>> bias;
-      if (biasAttr) {
-        auto v = vectorOf(op, biasAttr);
-        if (failed(v))
-          return failure();
-        bias = *v;
-      }
-      if (failed(floatProjection(op, *w, bias, p.getInput(), define(result),
+      if (failed(floatProjection(op, *w, *bias, p.getInput(), define(result),
                                  "b")))
         return failure();
     }
@@ -1283,7 +1273,7 @@ struct ConvertLRNNToStandardPass
       stats = std::move(*read);
     }
     for (ModelOp model : models)
-      if (failed(ModelLowering(module, model, denseThreshold, vectorWidth,
+      if (failed(ModelLowering(model, denseThreshold, vectorWidth,
                                sparseFormat, stats ? &*stats : nullptr)
                      .run()))
         return signalPassFailure();

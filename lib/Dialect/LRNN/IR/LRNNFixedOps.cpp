@@ -209,13 +209,23 @@ LogicalResult QDiagRecurrenceOp::verify() {
   return success();
 }
 
-LogicalResult QAddOp::verify() {
-  auto bits = verifyFixedOp(*this);
+/// verifyFixedOp for an element-wise op of two operands and one result of
+/// the same size.
+static FailureOr<unsigned> verifyBinaryFixedOp(Operation *op) {
+  auto bits = verifyFixedOp(op);
   if (failed(bits))
     return failure();
-  if (vectorSize(getLhs()) != vectorSize(getRhs()) ||
-      vectorSize(getLhs()) != vectorSize(getResult()))
-    return emitOpError() << "operands and result must have the same size";
+  int64_t size = vectorSize(op->getResult(0));
+  if (vectorSize(op->getOperand(0)) != size ||
+      vectorSize(op->getOperand(1)) != size)
+    return op->emitOpError() << "operands and result must have the same size";
+  return bits;
+}
+
+LogicalResult QAddOp::verify() {
+  auto bits = verifyBinaryFixedOp(*this);
+  if (failed(bits))
+    return failure();
   FixedType a = getFixedType(getLhs()), b = getFixedType(getRhs());
   int em = addExponent(a.getExponent(), b.getExponent(),
                        std::max(a.getWidth(), b.getWidth()), *bits);
@@ -229,12 +239,9 @@ LogicalResult QAddOp::verify() {
 }
 
 LogicalResult QMulOp::verify() {
-  auto bits = verifyFixedOp(*this);
+  auto bits = verifyBinaryFixedOp(*this);
   if (failed(bits))
     return failure();
-  if (vectorSize(getLhs()) != vectorSize(getRhs()) ||
-      vectorSize(getLhs()) != vectorSize(getResult()))
-    return emitOpError() << "operands and result must have the same size";
   FixedType a = getFixedType(getLhs()), b = getFixedType(getRhs());
   if (!fitsAccumulator(Bound(a.getMaxCode()) * Bound(b.getMaxCode()), *bits))
     return emitOpError() << "the product of " << a.getWidth() << "- and "

@@ -298,6 +298,21 @@ static ElementsAttr buildI32Elements(MLIRContext *context,
       HeapAsmResourceBlob::allocateAndCopyInferAlign<int32_t>(values));
 }
 
+/// The non-zeros of a row-major `rows x cols` matrix in coordinate form:
+/// (row, column) pairs in row-major order and their values.
+template <typename T>
+static void collectNonZeros(ArrayRef<T> values, int64_t rows, int64_t cols,
+                            std::vector<int32_t> &indices,
+                            std::vector<T> &nonZeros) {
+  for (int64_t r = 0; r < rows; ++r)
+    for (int64_t c = 0; c < cols; ++c)
+      if (T v = values[r * cols + c]; v != T(0)) {
+        indices.push_back(static_cast<int32_t>(r));
+        indices.push_back(static_cast<int32_t>(c));
+        nonZeros.push_back(v);
+      }
+}
+
 Attribute lrnn::buildWeight(MLIRContext *context, ArrayRef<float> values,
                             int64_t rows, int64_t cols, double maxSparseDensity,
                             StringRef blobName) {
@@ -309,13 +324,7 @@ Attribute lrnn::buildWeight(MLIRContext *context, ArrayRef<float> values,
   std::vector<float> nonZeros;
   indices.reserve(2 * nnz);
   nonZeros.reserve(nnz);
-  for (int64_t r = 0; r < rows; ++r)
-    for (int64_t c = 0; c < cols; ++c)
-      if (float v = values[r * cols + c]; v != 0.0f) {
-        indices.push_back(static_cast<int32_t>(r));
-        indices.push_back(static_cast<int32_t>(c));
-        nonZeros.push_back(v);
-      }
+  collectNonZeros(values, rows, cols, indices, nonZeros);
   // A matrix of zeros still needs a well-formed (empty) coordinate list.
   return SparseMatrixAttr::get(
       context, {rows, cols},
@@ -446,13 +455,7 @@ Attribute lrnn::buildCodeWeight(MLIRContext *context, ArrayRef<int64_t> codes,
   std::vector<int64_t> nonZeros;
   indices.reserve(2 * nnz);
   nonZeros.reserve(nnz);
-  for (int64_t r = 0; r < rows; ++r)
-    for (int64_t c = 0; c < cols; ++c)
-      if (int64_t v = codes[r * cols + c]; v != 0) {
-        indices.push_back(static_cast<int32_t>(r));
-        indices.push_back(static_cast<int32_t>(c));
-        nonZeros.push_back(v);
-      }
+  collectNonZeros(codes, rows, cols, indices, nonZeros);
   return SparseMatrixAttr::get(
       context, {rows, cols},
       buildI32Elements(context, {nnz, 2}, indices, (blobName + ".indices").str()),
