@@ -101,6 +101,7 @@ const FieldSpec kFields[] = {
               "two integers [min, max]"),
     intField("message_payload_bits", "bits", &TD::messagePayloadBits, 1, 32),
     intField("neuron_register_bits", "bits", &TD::neuronRegisterBits, 2, 32),
+    intField("neuron_alu_bits", "bits", &TD::neuronAluBits, 2, 64),
 
     intField("max_fan_in_per_neuron", "synapses", &TD::maxFanInPerNeuron, 1,
              1 << 24),
@@ -515,6 +516,10 @@ Expected<TargetDescription> Parser::parse(StringRef text,
     return fail("neuron_state_bytes.value: " + Twine(desc.neuronStateBytes) +
                 " bytes cannot hold neuron_register_bits = " +
                 Twine(desc.neuronRegisterBits) + " bits");
+  if (desc.neuronAluBits < desc.neuronRegisterBits)
+    return fail("neuron_alu_bits.value: " + Twine(desc.neuronAluBits) +
+                " bits is narrower than neuron_register_bits = " +
+                Twine(desc.neuronRegisterBits));
   return desc;
 }
 

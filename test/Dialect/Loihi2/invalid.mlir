@@ -135,7 +135,7 @@ loihi2.program @p attributes {system = "oheo-gulch", mode = "pipelined"} {
 loihi2.program @p attributes {system = "oheo-gulch", mode = "pipelined"} {
   loihi2.neuron_group @g attributes {size = 1, state = []} {
     // expected-error @+1 {{is not allowed in a neuron program (only loihi2.mc ops)}}
-    %c = arith.constant 1 : i32
+    %c = arith.constant 1 : i64
     loihi2.mc.send %c
     loihi2.mc.yield
   }
@@ -144,10 +144,10 @@ loihi2.program @p attributes {system = "oheo-gulch", mode = "pipelined"} {
 // -----
 
 loihi2.program @p attributes {system = "oheo-gulch", mode = "pipelined"} {
-  // expected-error @+1 {{neuron program has 2 loihi2.mc.send ops; at most one is allowed}}
   loihi2.neuron_group @g attributes {size = 1, state = []} {
     %c = loihi2.mc.const 1
     loihi2.mc.send %c
+    // expected-error @+1 {{sends a second time on output 0; at most one send per output}}
     loihi2.mc.send %c
     loihi2.mc.yield
   }
@@ -437,8 +437,8 @@ loihi2.program @p attributes {system = "oheo-gulch", mode = "pipelined"} {
 
 loihi2.program @p attributes {system = "oheo-gulch", mode = "pipelined"} {
   loihi2.neuron_group @g attributes {size = 1, state = []} {
-    // expected-error @+1 {{value 8388608 is outside the register range ±8388607}}
-    %x = loihi2.mc.const 8388608
+    // expected-error @+1 {{value 140737488355328 is outside the neuron arithmetic's range ±140737488355327 (neuron_alu_bits)}}
+    %x = loihi2.mc.const 140737488355328
     loihi2.mc.yield
   }
 }
@@ -448,7 +448,7 @@ loihi2.program @p attributes {system = "oheo-gulch", mode = "pipelined"} {
 loihi2.program @p attributes {system = "oheo-gulch", mode = "pipelined"} {
   loihi2.neuron_group @g attributes {size = 1, state = []} {
     %x = loihi2.mc.const 1
-    // expected-error @+1 {{shift 0 is outside 1..24}}
+    // expected-error @+1 {{shift 0 is outside 1..48}}
     %y = loihi2.mc.shr_round %x, 0
     loihi2.mc.yield
   }
@@ -459,8 +459,8 @@ loihi2.program @p attributes {system = "oheo-gulch", mode = "pipelined"} {
 loihi2.program @p attributes {system = "oheo-gulch", mode = "pipelined"} {
   loihi2.neuron_group @g attributes {size = 1, state = []} {
     %x = loihi2.mc.const 1
-    // expected-error @+1 {{shift 24 is outside 1..23}}
-    %y = loihi2.mc.shl %x, 24
+    // expected-error @+1 {{shift 48 is outside 1..47}}
+    %y = loihi2.mc.shl %x, 48
     loihi2.mc.yield
   }
 }
@@ -470,7 +470,7 @@ loihi2.program @p attributes {system = "oheo-gulch", mode = "pipelined"} {
 loihi2.program @p attributes {system = "oheo-gulch", mode = "pipelined"} {
   loihi2.neuron_group @g attributes {size = 1, state = []} {
     %x = loihi2.mc.const 1
-    // expected-error @+1 {{width 1 is outside 2..24}}
+    // expected-error @+1 {{width 1 is outside 2..48}}
     %y = loihi2.mc.sat %x, 1
     loihi2.mc.yield
   }
@@ -482,7 +482,7 @@ loihi2.program @p attributes {system = "oheo-gulch", mode = "pipelined"} {
   loihi2.neuron_group @g attributes {size = 1, state = []} {
     %x = loihi2.mc.const 1
     // expected-error @+1 {{range_log2 8 and segment_log2 4 must satisfy 0 <= r, 0 <= k, r + 1 + k <= 12}}
-    %y = loihi2.mc.lut "f" %x nodes [0, 1] range_log2 8 segment_log2 4 node_exp 15 in_exp 0 out_exp 0
+    %y = loihi2.mc.lut "f" %x nodes [0, 1] range_log2 8 segment_log2 4 node_exp 15 in_exp 0 out_exp 0 width 16 acc_bits 32
     loihi2.mc.yield
   }
 }
@@ -493,7 +493,7 @@ loihi2.program @p attributes {system = "oheo-gulch", mode = "pipelined"} {
   loihi2.neuron_group @g attributes {size = 1, state = []} {
     %x = loihi2.mc.const 1
     // expected-error @+1 {{expected 5 nodes (N = 4), got 3}}
-    %y = loihi2.mc.lut "f" %x nodes [0, 1, 2] range_log2 1 segment_log2 0 node_exp 15 in_exp 0 out_exp 0
+    %y = loihi2.mc.lut "f" %x nodes [0, 1, 2] range_log2 1 segment_log2 0 node_exp 15 in_exp 0 out_exp 0 width 16 acc_bits 32
     loihi2.mc.yield
   }
 }
@@ -502,3 +502,197 @@ loihi2.program @p attributes {system = "oheo-gulch", mode = "pipelined"} {
 
 // expected-error @+1 {{'loihi2.mc.const' op expects parent op 'loihi2.neuron_group'}}
 %x = loihi2.mc.const 1
+
+// -----
+
+loihi2.program @p attributes {system = "oheo-gulch", mode = "pipelined"} {
+  loihi2.neuron_group @g attributes {size = 1, state = []} {
+    %x = loihi2.mc.const 1
+    // expected-error @+1 {{width 25 is outside 2..24}}
+    %y = loihi2.mc.lut "f" %x nodes [0, 1, 2] range_log2 0 segment_log2 0 node_exp 15 in_exp 0 out_exp 0 width 25 acc_bits 32
+    loihi2.mc.yield
+  }
+}
+
+// -----
+
+loihi2.program @p attributes {system = "oheo-gulch", mode = "pipelined"} {
+  loihi2.neuron_group @g attributes {size = 1, state = []} {
+    %x = loihi2.mc.const 1
+    // expected-error @+1 {{acc_bits 49 is outside 18..48}}
+    %y = loihi2.mc.lut "f" %x nodes [0, 1, 2] range_log2 0 segment_log2 0 node_exp 15 in_exp 0 out_exp 0 width 16 acc_bits 49
+    loihi2.mc.yield
+  }
+}
+
+// -----
+
+loihi2.program @p attributes {system = "oheo-gulch", mode = "pipelined"} {
+  loihi2.neuron_group @g attributes {size = 1, state = [{name = "v", width = 24}]} {
+    %v = loihi2.mc.read_state "v"
+    %x = loihi2.mc.add %v, %v
+    // expected-error @+1 {{payload may exceed message_payload_bits = 24 (|payload| <= 8388607 is not proven); saturate it with loihi2.mc.sat first}}
+    loihi2.mc.send %x
+    loihi2.mc.yield
+  }
+}
+
+// -----
+
+loihi2.program @p attributes {system = "oheo-gulch", mode = "pipelined"} {
+  loihi2.neuron_group @g attributes {size = 1, state = []} {
+    %x = loihi2.mc.const 8388608
+    // expected-error @+1 {{payload may exceed message_payload_bits = 24}}
+    loihi2.mc.send %x
+    loihi2.mc.yield
+  }
+}
+
+// -----
+
+loihi2.program @p attributes {system = "oheo-gulch", mode = "pipelined"} {
+  loihi2.neuron_group @g attributes {size = 1, outputs = 2, state = []} {
+    %x = loihi2.mc.const 1
+    // expected-error @+1 {{output 2 is not an output of the group (it has 2)}}
+    loihi2.mc.send %x output 2
+    loihi2.mc.yield
+  }
+}
+
+// -----
+
+loihi2.program @p attributes {system = "oheo-gulch", mode = "pipelined"} {
+  loihi2.neuron_group @g attributes {size = 2, state = []} {
+    loihi2.mc.yield
+  }
+  // expected-error @+1 {{source_output 1 is not an output of @g (it has 1)}}
+  loihi2.output @y {source = @g, size = 2, source_output = 1}
+}
+
+// -----
+
+loihi2.program @p attributes {system = "oheo-gulch", mode = "pipelined"} {
+  loihi2.input @u {size = 2, width = 16}
+  loihi2.neuron_group @g attributes {size = 2, state = []} {
+    loihi2.mc.yield
+  }
+  // expected-error @+1 {{source_output 1 is not an output of @u (it has 1)}}
+  loihi2.synapse_block @w {source = @u, target = @g, port = 0, weights = dense<1> : tensor<2x2xi8>, weight_exp = 0, delay = 0, source_output = 1}
+}
+
+// -----
+
+loihi2.program @p attributes {system = "oheo-gulch", mode = "pipelined"} {
+  // expected-error @+1 {{params entry 0 must be {name = "...", values = dense<...> : tensor<2xiW>}}}
+  loihi2.neuron_group @g attributes {size = 2, state = [], params = [{name = "b"}]} {
+    loihi2.mc.yield
+  }
+}
+
+// -----
+
+loihi2.program @p attributes {system = "oheo-gulch", mode = "pipelined"} {
+  // expected-error @+1 {{duplicate state variable or parameter 'v'}}
+  loihi2.neuron_group @g attributes {size = 2, state = [{name = "v", width = 16}], params = [{name = "v", values = dense<[1, 2]> : tensor<2xi16>}]} {
+    loihi2.mc.yield
+  }
+}
+
+// -----
+
+loihi2.program @p attributes {system = "oheo-gulch", mode = "pipelined"} {
+  // expected-error @+1 {{parameter 'b'}}
+  loihi2.neuron_group @g attributes {size = 2, state = [], params = [{name = "b", values = dense<[1, 2, 3]> : tensor<3xi16>}]} {
+    loihi2.mc.yield
+  }
+}
+
+// -----
+
+loihi2.program @p attributes {system = "oheo-gulch", mode = "pipelined"} {
+  loihi2.neuron_group @g attributes {size = 2, state = [], params = [{name = "b", values = dense<[1, 2]> : tensor<2xi16>}]} {
+    // expected-error @+1 {{unknown parameter 'c' (declared: b)}}
+    %c = loihi2.mc.read_param "c"
+    loihi2.mc.yield
+  }
+}
+
+// -----
+
+// expected-error @+1 {{has a cycle of synapse blocks without delay in fall-through mode: @a -> @b -> @a (give one block a delay)}}
+loihi2.program @p attributes {system = "oheo-gulch", mode = "fall-through"} {
+  loihi2.neuron_group @a attributes {size = 1, state = []} {
+    loihi2.mc.yield
+  }
+  loihi2.neuron_group @b attributes {size = 1, state = []} {
+    loihi2.mc.yield
+  }
+  loihi2.synapse_block @ab {source = @a, target = @b, port = 0, weights = dense<1> : tensor<1x1xi8>, weight_exp = 0, delay = 0}
+  loihi2.synapse_block @ba {source = @b, target = @a, port = 0, weights = dense<1> : tensor<1x1xi8>, weight_exp = 0, delay = 0}
+}
+
+// -----
+
+// A delay on one block of the cycle makes it well defined, and pipelined
+// mode always has one.
+loihi2.program @p attributes {system = "oheo-gulch", mode = "fall-through"} {
+  loihi2.neuron_group @a attributes {size = 1, state = []} {
+    loihi2.mc.yield
+  }
+  loihi2.neuron_group @b attributes {size = 1, state = []} {
+    loihi2.mc.yield
+  }
+  loihi2.synapse_block @ab {source = @a, target = @b, port = 0, weights = dense<1> : tensor<1x1xi8>, weight_exp = 0, delay = 0}
+  loihi2.synapse_block @ba {source = @b, target = @a, port = 0, weights = dense<1> : tensor<1x1xi8>, weight_exp = 0, delay = 1}
+}
+
+// -----
+
+// expected-error @+1 {{has an invalid target description: target: weight_bits.value: 17 is out of range 1..16}}
+loihi2.program @p attributes {system = "oheo-gulch", mode = "pipelined", target = "{\"format\": \"lrnn-loihi2-target/1\", \"weight_bits\": {\"value\": 17}}"} {
+}
+
+// -----
+
+// An embedded description replaces the built-in one: 4 neurons per core.
+loihi2.program @p attributes {system = "oheo-gulch", mode = "pipelined", target = "{\"format\": \"lrnn-loihi2-target/1\", \"neurons_per_core\": {\"value\": 4}}"} {
+  // expected-error @+1 {{placement entry 0: count 6 is outside 1..4 (neurons_per_core)}}
+  loihi2.neuron_group @g attributes {size = 6, state = [], placement = [{chip = 0, core = 0, first = 0, count = 6}]} {
+    loihi2.mc.yield
+  }
+}
+
+// -----
+
+// expected-error @+1 {{chip 0 core 0 receives from 3 source neurons (groups g), more than input_axons_per_core = 2}}
+loihi2.program @p attributes {system = "oheo-gulch", mode = "pipelined", target = "{\"format\": \"lrnn-loihi2-target/1\", \"input_axons_per_core\": {\"value\": 2}}"} {
+  loihi2.input @u {size = 3, width = 16}
+  loihi2.neuron_group @g attributes {size = 1, state = [], placement = [{chip = 0, core = 0, first = 0, count = 1}]} {
+    loihi2.mc.yield
+  }
+  loihi2.synapse_block @w {source = @u, target = @g, port = 0, weights = dense<1> : tensor<1x3xi8>, weight_exp = 0, delay = 0}
+}
+
+// -----
+
+// expected-error @+1 {{chip 0 core 0 sends 3 routes (neuron, destination core) (groups a), more than output_axons_per_core = 2}}
+loihi2.program @p attributes {system = "oheo-gulch", mode = "pipelined", target = "{\"format\": \"lrnn-loihi2-target/1\", \"output_axons_per_core\": {\"value\": 2}}"} {
+  loihi2.neuron_group @a attributes {size = 3, state = [], placement = [{chip = 0, core = 0, first = 0, count = 3}]} {
+    loihi2.mc.yield
+  }
+  loihi2.neuron_group @b attributes {size = 1, state = [], placement = [{chip = 0, core = 1, first = 0, count = 1}]} {
+    loihi2.mc.yield
+  }
+  loihi2.synapse_block @w {source = @a, target = @b, port = 0, weights = dense<1> : tensor<1x3xi8>, weight_exp = 0, delay = 0}
+}
+
+// -----
+
+loihi2.program @p attributes {system = "oheo-gulch", mode = "pipelined", target = "{\"format\": \"lrnn-loihi2-target/1\", \"max_fan_in_per_neuron\": {\"value\": 2}}"} {
+  loihi2.input @u {size = 3, width = 16}
+  // expected-error @+1 {{neuron 1 has a fan-in of 3 synapses, more than max_fan_in_per_neuron = 2}}
+  loihi2.neuron_group @g attributes {size = 2, state = []} {
+    loihi2.mc.yield
+  }
+  loihi2.synapse_block @w {source = @u, target = @g, port = 0, weights = #lrnn.sparse<[2, 3], nnz = 5, density = 0.8333, indices = dense<[[0, 0], [0, 1], [1, 0], [1, 1], [1, 2]]> : tensor<5x2xi32>, values = dense<[1, 1, 1, 1, 1]> : tensor<5xi8>>, weight_exp = 0, delay = 0}
+}

@@ -19,7 +19,8 @@
 // CHECK-NEXT:   %[[S:.*]] = loihi2.mc.add %[[R]], %[[IN]]
 // CHECK-NEXT:   loihi2.mc.write_state "v", %[[S]]
 // CHECK-NEXT:   %[[Y:.*]] = loihi2.mc.relu %[[S]]
-// CHECK-NEXT:   loihi2.mc.send %[[Y]]
+// CHECK-NEXT:   %[[T:.*]] = loihi2.mc.sat %[[Y]], 16
+// CHECK-NEXT:   loihi2.mc.send %[[T]]
 // CHECK-NEXT:   loihi2.mc.yield
 // CHECK-NEXT: }
 // CHECK: loihi2.output @y {size = 4 : i64, source = @g}
@@ -42,7 +43,8 @@ loihi2.program @relu_net attributes {system = "oheo-gulch", mode = "fall-through
     %s = loihi2.mc.add %r, %in
     loihi2.mc.write_state "v", %s
     %y = loihi2.mc.relu %s
-    loihi2.mc.send %y
+    %t = loihi2.mc.sat %y, 16
+    loihi2.mc.send %t
     loihi2.mc.yield
   }
   loihi2.output @y {source = @g, size = 4}
@@ -59,14 +61,15 @@ loihi2.program @relu_net attributes {system = "oheo-gulch", mode = "fall-through
 // CHECK:   loihi2.mc.cmp_gt
 // CHECK:   loihi2.mc.cmp_eq
 // CHECK:   loihi2.mc.select
-// CHECK:   loihi2.mc.lut "sigmoid" %{{.*}} nodes [0, 8192, 16384] range_log2 0 segment_log2 0 node_exp 14 in_exp 10 out_exp 12
-// CHECK:   loihi2.mc.lut "gelu" %{{.*}} nodes [0, 0, 4096] range_log2 0 segment_log2 0 node_exp 12 in_exp 12 out_exp 12 above_identity
+// CHECK:   loihi2.mc.lut "sigmoid" %{{.*}} nodes [0, 8192, 16384] range_log2 0 segment_log2 0 node_exp 14 in_exp 10 out_exp 12 width 16 acc_bits 32
+// CHECK:   loihi2.mc.lut "gelu" %{{.*}} nodes [0, 0, 4096] range_log2 0 segment_log2 0 node_exp 12 in_exp 12 out_exp 12 width 16 acc_bits 32 above_identity
 // CHECK:   loihi2.mc.const -8388607
 // CHECK:   loihi2.mc.shr_round %{{.*}}, 24
 loihi2.program @all_ops attributes {system = "kapoho-point", mode = "pipelined"} {
   loihi2.neuron_group @a attributes {size = 2, state = []} {
     %x = loihi2.mc.read_port 0
-    loihi2.mc.send %x
+    %xs = loihi2.mc.sat %x, 24
+    loihi2.mc.send %xs
     loihi2.mc.yield
   }
   loihi2.synapse_block @skip {source = @a, target = @b, port = 1,
@@ -85,12 +88,41 @@ loihi2.program @all_ops attributes {system = "kapoho-point", mode = "pipelined"}
     %gt = loihi2.mc.cmp_gt %st, %p0
     %eq = loihi2.mc.cmp_eq %st, %p1
     %sel = loihi2.mc.select %gt, %st, %eq
-    %sg = loihi2.mc.lut "sigmoid" %sel nodes [0, 8192, 16384] range_log2 0 segment_log2 0 node_exp 14 in_exp 10 out_exp 12
-    %ge = loihi2.mc.lut "gelu" %sg nodes [0, 0, 4096] range_log2 0 segment_log2 0 node_exp 12 in_exp 12 out_exp 12 above_identity
+    %sg = loihi2.mc.lut "sigmoid" %sel nodes [0, 8192, 16384] range_log2 0 segment_log2 0 node_exp 14 in_exp 10 out_exp 12 width 16 acc_bits 32
+    %ge = loihi2.mc.lut "gelu" %sg nodes [0, 0, 4096] range_log2 0 segment_log2 0 node_exp 12 in_exp 12 out_exp 12 width 16 acc_bits 32 above_identity
     loihi2.mc.write_state "m", %ge
     %neg = loihi2.mc.const -8388607
     %z = loihi2.mc.shr_round %neg, 24
     loihi2.mc.write_state "n", %z
     loihi2.mc.yield
   }
+}
+
+// Outputs, parameters, exponents, latency and an embedded target description.
+// CHECK-LABEL: loihi2.program @two_outputs attributes {mode = "pipelined", system = "oheo-gulch", target = "{\22format\22: \22lrnn-loihi2-target/1\22, \22neurons_per_core\22: {\22value\22: 16}}"} {
+// CHECK: loihi2.input @u {exp = 12 : i64, size = 2 : i64, width = 16 : i64}
+// CHECK: loihi2.neuron_group @g attributes {outputs = 2 : i64, params = [{name = "b", values = dense<[3, -4]> : tensor<2xi16>}], size = 2 : i64, state = []} {
+// CHECK-NEXT:   %[[B:.*]] = loihi2.mc.read_param "b"
+// CHECK-NEXT:   %[[X:.*]] = loihi2.mc.read_port 0
+// CHECK-NEXT:   %[[S:.*]] = loihi2.mc.add %[[X]], %[[B]]
+// CHECK-NEXT:   %[[T:.*]] = loihi2.mc.sat %[[S]], 16
+// CHECK-NEXT:   loihi2.mc.send %[[T]]
+// CHECK-NEXT:   loihi2.mc.send %[[B]] output 1
+// CHECK: loihi2.synapse_block @back {delay = 1 : i64, port = 0 : i64, source = @g, source_output = 1 : i64, target = @g, weight_exp = 0 : i64, weights = dense<1> : tensor<2x2xi8>}
+// CHECK: loihi2.output @y {exp = 10 : i64, latency = 1 : i64, size = 2 : i64, source = @g, source_output = 1 : i64}
+loihi2.program @two_outputs attributes {system = "oheo-gulch", mode = "pipelined", target = "{\"format\": \"lrnn-loihi2-target/1\", \"neurons_per_core\": {\"value\": 16}}"} {
+  loihi2.input @u {size = 2, width = 16, exp = 12}
+  loihi2.neuron_group @g attributes {size = 2, outputs = 2, state = [],
+      params = [{name = "b", values = dense<[3, -4]> : tensor<2xi16>}]} {
+    %b = loihi2.mc.read_param "b"
+    %x = loihi2.mc.read_port 0
+    %s = loihi2.mc.add %x, %b
+    %t = loihi2.mc.sat %s, 16
+    loihi2.mc.send %t
+    loihi2.mc.send %b output 1
+    loihi2.mc.yield
+  }
+  loihi2.synapse_block @in {source = @u, target = @g, port = 0, weights = dense<1> : tensor<2x2xi8>, weight_exp = 0, delay = 0}
+  loihi2.synapse_block @back {source = @g, source_output = 1, target = @g, port = 0, weights = dense<1> : tensor<2x2xi8>, weight_exp = 0, delay = 1}
+  loihi2.output @y {source = @g, source_output = 1, size = 2, exp = 10, latency = 1}
 }

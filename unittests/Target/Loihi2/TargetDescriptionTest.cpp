@@ -56,6 +56,7 @@ TEST(Loihi2TargetDescriptionTest, DefaultsMatchReference) {
   EXPECT_EQ(desc.weightExponentMax, 7);
   EXPECT_EQ(desc.messagePayloadBits, 24);
   EXPECT_EQ(desc.neuronRegisterBits, 24);
+  EXPECT_EQ(desc.neuronAluBits, 48);
   EXPECT_EQ(desc.neuronStateBytes, 3);
   EXPECT_EQ(desc.denseSynapseBytes, 1);
   EXPECT_EQ(desc.sparseSynapseBytes, 3);
@@ -363,6 +364,9 @@ TEST(Loihi2TargetDescriptionTest, InconsistentFields) {
   EXPECT_EQ(parseError(overrideText(R"("neuron_register_bits": {"value": 32})")),
             "cfg.json: neuron_state_bytes.value: 3 bytes cannot hold "
             "neuron_register_bits = 32 bits");
+  EXPECT_EQ(parseError(overrideText(R"("neuron_alu_bits": {"value": 20})")),
+            "cfg.json: neuron_alu_bits.value: 20 bits is narrower than "
+            "neuron_register_bits = 24");
   // Consistent changes together are accepted.
   Expected<TargetDescription> desc = parseTargetDescription(
       overrideText(R"("weight_bits": {"value": 16},

@@ -74,6 +74,7 @@ struct TargetDescription {
   int64_t weightExponentMax = 0;    ///< weight_exponent[1]
   int64_t messagePayloadBits = 0;   ///< message_payload_bits
   int64_t neuronRegisterBits = 0;   ///< neuron_register_bits
+  int64_t neuronAluBits = 0;        ///< neuron_alu_bits
 
   // Connectivity.
   int64_t maxFanInPerNeuron = 0;    ///< max_fan_in_per_neuron

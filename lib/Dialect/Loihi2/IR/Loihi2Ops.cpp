@@ -1,11 +1,12 @@
 //===- Loihi2Ops.cpp - loihi2 operations and their verifiers -------------===//
 //
-// Every verifier checks against the built-in target description
-// (lrnn::loihi2::getDefaultTargetDescription()).
+// Every verifier checks against the program's target description: its
+// `target` attribute when present, else the built-in one.
 //
 //===----------------------------------------------------------------------===//
 
 #include "lrnn/Dialect/Loihi2/IR/Loihi2Ops.h"
+#include "lrnn/Dialect/Loihi2/IR/Loihi2Resources.h"
 #include "lrnn/Dialect/LRNN/IR/LRNNWeights.h"
 #include "lrnn/Target/Loihi2/TargetDescription.h"
 
@@ -17,18 +18,56 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
 
 using namespace mlir;
 using namespace lrnn::loihi2;
 
-static const TargetDescription &target() {
+/// The parsed `target` texts of programs, shared by every verifier call:
+/// parsing a description is far slower than checking an op against it.
+/// Failed parses are not cached (the program verifier reports them).
+static const TargetDescription *parseCachedTarget(StringRef text,
+                                                  std::string *error) {
+  static std::mutex mutex;
+  static llvm::StringMap<std::unique_ptr<TargetDescription>> cache;
+  std::lock_guard<std::mutex> lock(mutex);
+  auto it = cache.find(text);
+  if (it != cache.end())
+    return it->second.get();
+  llvm::Expected<TargetDescription> parsed =
+      parseTargetDescription(text, "target");
+  if (!parsed) {
+    std::string message = llvm::toString(parsed.takeError());
+    if (error)
+      *error = message;
+    return nullptr;
+  }
+  auto &slot = cache[text];
+  slot = std::make_unique<TargetDescription>(std::move(*parsed));
+  return slot.get();
+}
+
+const TargetDescription &ProgramOp::getTargetDescription() {
+  if (std::optional<StringRef> text = getTarget())
+    if (const TargetDescription *desc = parseCachedTarget(*text, nullptr))
+      return *desc;
   return getDefaultTargetDescription();
 }
 
-/// M = 2^(R-1) - 1, the largest register value.
-static int64_t registerMax() {
-  return (int64_t(1) << (target().neuronRegisterBits - 1)) - 1;
+/// The description `op` is checked against.
+static const TargetDescription &target(Operation *op) {
+  if (auto program = dyn_cast<ProgramOp>(op))
+    return program.getTargetDescription();
+  if (auto program = op->getParentOfType<ProgramOp>())
+    return program.getTargetDescription();
+  return getDefaultTargetDescription();
+}
+
+/// M = 2^(U-1) - 1, the largest value of the neuron arithmetic.
+static int64_t aluMax(Operation *op) {
+  return (int64_t(1) << (target(op).neuronAluBits - 1)) - 1;
 }
 
 /// The integer `key` of `dict`, or nullopt when missing or not an integer.
@@ -44,7 +83,7 @@ static std::optional<SystemDescription> getSystemOf(Operation *op) {
   auto program = op->getParentOfType<ProgramOp>();
   if (!program)
     return std::nullopt;
-  auto system = target().getSystem(program.getSystem());
+  auto system = target(op).getSystem(program.getSystem());
   if (!system) {
     llvm::consumeError(system.takeError());
     return std::nullopt;
@@ -68,7 +107,12 @@ ExecutionMode ProgramOp::getExecutionMode() {
 }
 
 LogicalResult ProgramOp::verify() {
-  auto system = target().getSystem(getSystem());
+  if (std::optional<StringRef> text = getTarget()) {
+    std::string error;
+    if (!parseCachedTarget(*text, &error))
+      return emitOpError() << "has an invalid target description: " << error;
+  }
+  auto system = target(*this).getSystem(getSystem());
   if (!system)
     return emitOpError() << llvm::toString(system.takeError());
   if (!symbolizeExecutionMode(getMode()))
@@ -82,92 +126,106 @@ LogicalResult ProgramOp::verify() {
   return success();
 }
 
-namespace {
-/// What a placed program uses on one core.
-struct CoreUsage {
-  int64_t neurons = 0;
-  int64_t bytes = 0;
-  SmallVector<StringRef> groups;
-};
-struct Range {
-  int64_t chip, core, first, count;
-};
-} // namespace
-
-/// The ranges of a verified group's placement.
-static SmallVector<Range> getRanges(NeuronGroupOp group) {
-  SmallVector<Range> ranges;
-  if (auto placement = group.getPlacement())
-    for (Attribute entry : *placement) {
-      auto dict = cast<DictionaryAttr>(entry);
-      ranges.push_back({*getInt(dict, "chip"), *getInt(dict, "core"),
-                        *getInt(dict, "first"), *getInt(dict, "count")});
+/// Finds a cycle of neuron groups connected by synapse blocks without delay
+/// (in fall-through mode such a cycle has no defined order within a step).
+/// Returns the groups along it, or an empty list.
+static SmallVector<StringRef>
+findZeroDelayCycle(ProgramOp program, ArrayRef<BlockInfo> blocks) {
+  llvm::DenseMap<Operation *, SmallVector<Operation *>> edges;
+  for (const BlockInfo &block : blocks)
+    if (const_cast<SynapseBlockOp &>(block.op).getDelay() == 0 &&
+        isa<NeuronGroupOp>(block.source))
+      edges[block.source].push_back(block.target);
+  // Iterative depth-first search with colours: 1 on the stack, 2 done.
+  llvm::DenseMap<Operation *, int> colour;
+  for (auto start : program.getBody().front().getOps<NeuronGroupOp>()) {
+    if (colour[start])
+      continue;
+    SmallVector<std::pair<Operation *, size_t>> stack{{start, 0}};
+    colour[start] = 1;
+    while (!stack.empty()) {
+      auto &[node, next] = stack.back();
+      auto &out = edges[node];
+      if (next == out.size()) {
+        colour[node] = 2;
+        stack.pop_back();
+        continue;
+      }
+      Operation *succ = out[next++];
+      if (colour[succ] == 1) {
+        SmallVector<StringRef> cycle;
+        bool on = false;
+        for (auto &[n, i] : stack) {
+          on |= n == succ;
+          if (on)
+            cycle.push_back(cast<NeuronGroupOp>(n).getSymName());
+        }
+        cycle.push_back(cast<NeuronGroupOp>(succ).getSymName());
+        return cycle;
+      }
+      if (colour[succ] == 0) {
+        colour[succ] = 1;
+        stack.push_back({succ, 0});
+      }
     }
-  return ranges;
+  }
+  return {};
 }
 
 LogicalResult ProgramOp::verifyRegions() {
-  const TargetDescription &desc = target();
-  std::map<std::pair<int64_t, int64_t>, CoreUsage> cores;
-  Block &body = getBody().front();
-  // Neuron state and microcode.
-  for (auto group : body.getOps<NeuronGroupOp>()) {
-    int64_t stateVars = group.getState().size();
-    int64_t code = desc.microcodeBytes(group.getNumInstructions());
-    for (const Range &r : getRanges(group)) {
-      CoreUsage &use = cores[{r.chip, r.core}];
-      use.neurons += r.count;
-      use.bytes += desc.neuronGroupBytes(r.count, stateVars) + code;
-      if (!llvm::is_contained(use.groups, group.getSymName()))
-        use.groups.push_back(group.getSymName());
+  const TargetDescription &desc = getTargetDescription();
+  std::vector<BlockInfo> blocks = collectBlocks(*this);
+  llvm::DenseMap<Operation *, SmallVector<const BlockInfo *>> into;
+  for (const BlockInfo &block : blocks)
+    into[block.target].push_back(&block);
+
+  // Fan-in of every neuron.
+  for (auto group : getBody().front().getOps<NeuronGroupOp>()) {
+    std::vector<int64_t> fanIn = getFanIn(group, into[group]);
+    for (auto [i, n] : llvm::enumerate(fanIn))
+      if (n > desc.maxFanInPerNeuron)
+        return group.emitOpError()
+               << "neuron " << i << " has a fan-in of " << n
+               << " synapses, more than max_fan_in_per_neuron = "
+               << desc.maxFanInPerNeuron;
+  }
+
+  if (getExecutionMode() == ExecutionMode::FallThrough) {
+    SmallVector<StringRef> cycle = findZeroDelayCycle(*this, blocks);
+    if (!cycle.empty()) {
+      std::string path;
+      for (auto [i, name] : llvm::enumerate(cycle))
+        path += (i ? " -> @" : "@") + name.str();
+      return emitOpError() << "has a cycle of synapse blocks without delay in "
+                              "fall-through mode: "
+                           << path << " (give one block a delay)";
     }
   }
-  // Synapse blocks, charged to the cores holding the neurons they feed.
-  for (auto block : body.getOps<SynapseBlockOp>()) {
-    auto group = dyn_cast_or_null<NeuronGroupOp>(
-        lookup(block, block.getTargetAttr()));
-    Operation *source = lookup(block, block.getSourceAttr());
-    if (!group || !group.getPlacement() || !source)
-      continue;
-    int64_t inputs = isa<InputOp>(source)
-                         ? cast<InputOp>(source).getSize()
-                         : cast<NeuronGroupOp>(source).getSize();
-    bool sparse = isa<lrnn::SparseMatrixAttr>(block.getWeights());
-    lrnn::CsrMatrix csr;
-    if (sparse) {
-      FailureOr<lrnn::CsrMatrix> read = lrnn::readWeight(block.getWeights());
-      if (failed(read))
-        continue; // Data unavailable (elided resource): nothing to charge.
-      csr = std::move(*read);
-    }
-    for (const Range &r : getRanges(group)) {
-      int64_t bytes;
-      if (sparse) {
-        int64_t end = std::min<int64_t>(r.first + r.count, csr.rows);
-        int64_t nnz = r.first < end
-                          ? csr.rowStart[end] - csr.rowStart[r.first]
-                          : 0;
-        bytes = desc.sparseSynapseBlockBytes(inputs, nnz);
-      } else {
-        bytes = desc.denseSynapseBlockBytes(inputs, r.count);
-      }
-      cores[{r.chip, r.core}].bytes += bytes;
-    }
-  }
-  for (auto &[where, use] : cores) {
+
+  Routes routes = computeRoutes(*this, blocks);
+  for (const CoreUsage &use : computeCoreUsage(*this, desc, blocks, routes)) {
+    auto fail = [&](StringRef what, int64_t value, StringRef unit,
+                    StringRef limit, int64_t max) {
+      return emitOpError() << "chip " << use.chip << " core " << use.core
+                           << " " << what << " " << value << " " << unit
+                           << " (groups "
+                           << llvm::join(use.groups, ", ") << "), more than "
+                           << limit << " = " << max;
+    };
     if (use.neurons > desc.neuronsPerCore)
-      return emitOpError() << "chip " << where.first << " core "
-                           << where.second << " holds " << use.neurons
-                           << " neurons (groups "
-                           << llvm::join(use.groups, ", ")
-                           << "), more than neurons_per_core = "
-                           << desc.neuronsPerCore;
+      return fail("holds", use.neurons, "neurons", "neurons_per_core",
+                  desc.neuronsPerCore);
     if (use.bytes > desc.memoryBytesPerCore)
-      return emitOpError() << "chip " << where.first << " core "
-                           << where.second << " needs " << use.bytes
-                           << " bytes (groups " << llvm::join(use.groups, ", ")
-                           << "), more than memory_bytes_per_core = "
-                           << desc.memoryBytesPerCore;
+      return fail("needs", use.bytes, "bytes", "memory_bytes_per_core",
+                  desc.memoryBytesPerCore);
+    if (use.inputAxons > desc.inputAxonsPerCore)
+      return fail("receives from", use.inputAxons, "source neurons",
+                  "input_axons_per_core",
+                  desc.inputAxonsPerCore);
+    if (use.outputAxons > desc.outputAxonsPerCore)
+      return fail("sends", use.outputAxons, "routes (neuron, destination core)",
+                  "output_axons_per_core",
+                  desc.outputAxonsPerCore);
   }
   return success();
 }
@@ -179,7 +237,7 @@ LogicalResult ProgramOp::verifyRegions() {
 LogicalResult InputOp::verify() {
   if (getSize() < 1)
     return emitOpError() << "size must be at least 1, got " << getSize();
-  int64_t payload = target().messagePayloadBits;
+  int64_t payload = target(*this).messagePayloadBits;
   if (getWidth() < 1 || getWidth() > payload)
     return emitOpError() << "width " << getWidth() << " is outside 1.."
                          << payload << " (message_payload_bits)";
@@ -200,6 +258,13 @@ LogicalResult OutputOp::verify() {
   if (group.getSize() != getSize())
     return emitOpError() << "size " << getSize() << " does not match the size "
                          << group.getSize() << " of " << getSourceAttr();
+  if (getSourceOutput() < 0 || getSourceOutput() >= group.getOutputs())
+    return emitOpError() << "source_output " << getSourceOutput()
+                         << " is not an output of " << getSourceAttr()
+                         << " (it has " << group.getOutputs() << ")";
+  if (getLatency() < 0)
+    return emitOpError() << "latency must be non-negative, got "
+                         << getLatency();
   return success();
 }
 
@@ -215,6 +280,19 @@ int64_t NeuronGroupOp::getStateWidth(StringRef name) {
   return 0;
 }
 
+ElementsAttr NeuronGroupOp::getParam(StringRef name) {
+  if (std::optional<ArrayAttr> params = getParams())
+    for (Attribute entry : *params)
+      if (auto dict = dyn_cast<DictionaryAttr>(entry))
+        if (auto n = dict.getAs<StringAttr>("name"); n && n.getValue() == name)
+          return dict.getAs<ElementsAttr>("values");
+  return {};
+}
+
+int64_t NeuronGroupOp::getNumRegisters() {
+  return getState().size() + (getParams() ? getParams()->size() : 0);
+}
+
 int64_t NeuronGroupOp::getNumInstructions() {
   int64_t count = 0;
   for (Operation &op : getBody().front())
@@ -224,12 +302,15 @@ int64_t NeuronGroupOp::getNumInstructions() {
 }
 
 LogicalResult NeuronGroupOp::verify() {
-  const TargetDescription &desc = target();
+  const TargetDescription &desc = target(*this);
   int64_t size = getSize();
   if (size < 1)
     return emitOpError() << "size must be at least 1, got " << size;
   if (getPorts() < 0)
     return emitOpError() << "ports must be non-negative, got " << getPorts();
+  if (getOutputs() < 0)
+    return emitOpError() << "outputs must be non-negative, got "
+                         << getOutputs();
 
   // State variables.
   SmallVector<StringRef> names;
@@ -252,30 +333,58 @@ LogicalResult NeuronGroupOp::verify() {
                            << " (neuron_register_bits)";
   }
 
+  // Parameters: per-neuron constants.
+  if (std::optional<ArrayAttr> params = getParams())
+    for (auto [i, entry] : llvm::enumerate(*params)) {
+      auto dict = dyn_cast<DictionaryAttr>(entry);
+      StringAttr name = dict ? dict.getAs<StringAttr>("name") : StringAttr();
+      ElementsAttr values =
+          dict ? dict.getAs<ElementsAttr>("values") : ElementsAttr();
+      if (!name || !values || dict.size() != 2)
+        return emitOpError() << "params entry " << i
+                             << " must be {name = \"...\", values = "
+                                "dense<...> : tensor<" << size << "xiW>}";
+      if (llvm::is_contained(names, name.getValue()))
+        return emitOpError() << "duplicate state variable or parameter '"
+                             << name.getValue() << "'";
+      names.push_back(name.getValue());
+      if (failed(lrnn::verifyCodeVector(
+              *this, ("parameter '" + name.getValue() + "'").str(), values,
+              size, desc.neuronRegisterBits)))
+        return failure();
+    }
+
   // The neuron program.
   Block &block = getBody().front();
   if (block.getNumArguments() != 0)
     return emitOpError() << "neuron program must not take arguments";
   if (block.empty() || !isa<McYieldOp>(block.back()))
     return emitOpError() << "neuron program must end in loihi2.mc.yield";
-  int64_t sends = 0;
+  SmallVector<int64_t> sentOutputs;
   for (Operation &op : block) {
     if (op.getDialect() != getOperation()->getDialect())
       return op.emitOpError()
              << "is not allowed in a neuron program (only loihi2.mc ops)";
-    if (isa<McSendOp>(op))
-      ++sends;
+    auto send = dyn_cast<McSendOp>(op);
+    if (!send)
+      continue;
+    int64_t output = send.getOutput();
+    if (output < 0 || output >= getOutputs())
+      return send.emitOpError() << "output " << output
+                                << " is not an output of the group (it has "
+                                << getOutputs() << ")";
+    if (llvm::is_contained(sentOutputs, output))
+      return send.emitOpError() << "sends a second time on output " << output
+                                << "; at most one send per output";
+    sentOutputs.push_back(output);
   }
-  if (sends > 1)
-    return emitOpError() << "neuron program has " << sends
-                         << " loihi2.mc.send ops; at most one is allowed";
 
   // Placement.
   std::optional<ArrayAttr> placement = getPlacement();
   if (!placement)
     return success();
   std::optional<SystemDescription> system = getSystemOf(*this);
-  SmallVector<Range> ranges;
+  SmallVector<NeuronRange> ranges;
   for (auto [i, entry] : llvm::enumerate(*placement)) {
     auto dict = dyn_cast<DictionaryAttr>(entry);
     std::optional<int64_t> chip, core, first, count;
@@ -306,11 +415,11 @@ LogicalResult NeuronGroupOp::verify() {
                            << " (neurons_per_core)";
     ranges.push_back({*chip, *core, *first, *count});
   }
-  llvm::stable_sort(ranges, [](const Range &a, const Range &b) {
+  llvm::stable_sort(ranges, [](const NeuronRange &a, const NeuronRange &b) {
     return a.first < b.first;
   });
   int64_t covered = 0;
-  for (const Range &r : ranges) {
+  for (const NeuronRange &r : ranges) {
     if (r.first < covered)
       return emitOpError() << "placement ranges overlap at neuron " << r.first;
     if (r.first > covered)
@@ -330,19 +439,22 @@ LogicalResult NeuronGroupOp::verify() {
 //===----------------------------------------------------------------------===//
 
 LogicalResult SynapseBlockOp::verify() {
-  const TargetDescription &desc = target();
+  const TargetDescription &desc = target(*this);
   Operation *source = lookup(*this, getSourceAttr());
   if (!source)
     return emitOpError() << "source " << getSourceAttr()
                          << " is not defined in the program";
-  int64_t inputs;
-  if (auto input = dyn_cast<InputOp>(source))
-    inputs = input.getSize();
-  else if (auto group = dyn_cast<NeuronGroupOp>(source))
-    inputs = group.getSize();
-  else
+  int64_t inputs = getSourceSize(source);
+  if (inputs == 0)
     return emitOpError() << "source " << getSourceAttr()
                          << " must be a loihi2.input or loihi2.neuron_group";
+  int64_t outputs = 1;
+  if (auto sourceGroup = dyn_cast<NeuronGroupOp>(source))
+    outputs = sourceGroup.getOutputs();
+  if (getSourceOutput() < 0 || getSourceOutput() >= outputs)
+    return emitOpError() << "source_output " << getSourceOutput()
+                         << " is not an output of " << getSourceAttr()
+                         << " (it has " << outputs << ")";
   Operation *targetOp = lookup(*this, getTargetAttr());
   if (!targetOp)
     return emitOpError() << "target " << getTargetAttr()
@@ -395,6 +507,22 @@ LogicalResult McWriteStateOp::verify() {
   return verifyStateName(*this, getName());
 }
 
+LogicalResult McReadParamOp::verify() {
+  auto group = (*this)->getParentOfType<NeuronGroupOp>();
+  if (group.getParam(getName()))
+    return success();
+  SmallVector<StringRef> declared;
+  if (std::optional<ArrayAttr> params = group.getParams())
+    for (Attribute entry : *params)
+      if (auto dict = dyn_cast<DictionaryAttr>(entry))
+        if (auto n = dict.getAs<StringAttr>("name"))
+          declared.push_back(n.getValue());
+  return emitOpError() << "unknown parameter '" << getName() << "' (declared: "
+                       << (declared.empty() ? std::string("none")
+                                            : llvm::join(declared, ", "))
+                       << ")";
+}
+
 LogicalResult McReadPortOp::verify() {
   auto group = (*this)->getParentOfType<NeuronGroupOp>();
   if (getPort() < 0 || getPort() >= group.getPorts())
@@ -405,10 +533,11 @@ LogicalResult McReadPortOp::verify() {
 }
 
 LogicalResult McConstOp::verify() {
-  int64_t m = registerMax();
+  int64_t m = aluMax(*this);
   if (getValue() < -m || getValue() > m)
     return emitOpError() << "value " << getValue()
-                         << " is outside the register range ±" << m;
+                         << " is outside the neuron arithmetic's range ±" << m
+                         << " (neuron_alu_bits)";
   return success();
 }
 
@@ -422,17 +551,17 @@ static LogicalResult verifyRange(Operation *op, StringRef what, int64_t value,
 
 LogicalResult McShrRoundOp::verify() {
   return verifyRange(*this, "shift", getShift(), 1,
-                     target().neuronRegisterBits);
+                     target(*this).neuronAluBits);
 }
 
 LogicalResult McShlOp::verify() {
   return verifyRange(*this, "shift", getShift(), 1,
-                     target().neuronRegisterBits - 1);
+                     target(*this).neuronAluBits - 1);
 }
 
 LogicalResult McSatOp::verify() {
   return verifyRange(*this, "width", getWidth(), 2,
-                     target().neuronRegisterBits);
+                     target(*this).neuronAluBits);
 }
 
 LogicalResult McLutOp::verify() {
@@ -444,24 +573,68 @@ LogicalResult McLutOp::verify() {
   if (int64_t(getNodes().size()) != n + 1)
     return emitOpError() << "expected " << n + 1 << " nodes (N = " << n
                          << "), got " << getNodes().size();
-  return success();
+  const TargetDescription &desc = target(*this);
+  if (failed(verifyRange(*this, "width", getWidth(), 2,
+                         desc.neuronRegisterBits)))
+    return failure();
+  return verifyRange(*this, "acc_bits", getAccBits(), 18, desc.neuronAluBits);
+}
+
+/// A static bound on |value| (docs/loihi2.md, "Payload bound"), or nullopt
+/// when nothing below the arithmetic's range is known.
+static std::optional<int64_t> getValueBound(Value value, int depth = 0) {
+  Operation *def = value.getDefiningOp();
+  if (!def || depth > 64)
+    return std::nullopt;
+  auto widthMax = [](int64_t width) { return (int64_t(1) << (width - 1)) - 1; };
+  auto group = def->getParentOfType<NeuronGroupOp>();
+  if (auto sat = dyn_cast<McSatOp>(def))
+    return widthMax(sat.getWidth());
+  if (auto lut = dyn_cast<McLutOp>(def))
+    return widthMax(lut.getWidth());
+  if (auto c = dyn_cast<McConstOp>(def))
+    return std::abs(c.getValue());
+  if (isa<McCmpGtOp, McCmpEqOp>(def))
+    return 1;
+  if (auto read = dyn_cast<McReadStateOp>(def)) {
+    int64_t width = group.getStateWidth(read.getName());
+    return width ? std::optional<int64_t>(widthMax(width)) : std::nullopt;
+  }
+  if (auto read = dyn_cast<McReadParamOp>(def)) {
+    ElementsAttr values = group.getParam(read.getName());
+    if (!values)
+      return std::nullopt;
+    unsigned width = values.getElementType().getIntOrFloatBitWidth();
+    return widthMax(width);
+  }
+  if (auto relu = dyn_cast<McReluOp>(def))
+    return getValueBound(relu.getInput(), depth + 1);
+  auto both = [&](Value a, Value b) -> std::optional<int64_t> {
+    std::optional<int64_t> x = getValueBound(a, depth + 1);
+    std::optional<int64_t> y = getValueBound(b, depth + 1);
+    if (!x || !y)
+      return std::nullopt;
+    return std::max(*x, *y);
+  };
+  if (auto op = dyn_cast<McMinOp>(def))
+    return both(op.getLhs(), op.getRhs());
+  if (auto op = dyn_cast<McMaxOp>(def))
+    return both(op.getLhs(), op.getRhs());
+  if (auto op = dyn_cast<McSelectOp>(def))
+    return both(op.getTrueValue(), op.getFalseValue());
+  return std::nullopt;
 }
 
 LogicalResult McSendOp::verify() {
-  const TargetDescription &desc = target();
-  int64_t payload = desc.messagePayloadBits;
-  if (desc.neuronRegisterBits <= payload)
+  int64_t payload = target(*this).messagePayloadBits;
+  int64_t limit = (int64_t(1) << (payload - 1)) - 1;
+  std::optional<int64_t> bound = getValueBound(getPayload());
+  if (bound && *bound <= limit)
     return success();
-  Operation *def = getPayload().getDefiningOp();
-  if (auto sat = dyn_cast_or_null<McSatOp>(def); sat && sat.getWidth() <= payload)
-    return success();
-  if (isa_and_nonnull<McCmpGtOp, McCmpEqOp>(def))
-    return success();
-  if (auto c = dyn_cast_or_null<McConstOp>(def))
-    if (std::abs(c.getValue()) <= (int64_t(1) << (payload - 1)) - 1)
-      return success();
   return emitOpError() << "payload may exceed message_payload_bits = "
-                       << payload << "; saturate it with loihi2.mc.sat first";
+                       << payload << " (|payload| <= " << limit
+                       << " is not proven); saturate it with loihi2.mc.sat "
+                          "first";
 }
 
 #define GET_OP_CLASSES

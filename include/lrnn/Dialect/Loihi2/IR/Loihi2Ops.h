@@ -5,6 +5,7 @@
 
 #include "lrnn/Dialect/LRNN/IR/LRNNAttributes.h"
 #include "lrnn/Dialect/Loihi2/IR/Loihi2Dialect.h"
+#include "lrnn/Target/Loihi2/TargetDescription.h"
 
 #include "mlir/Bytecode/BytecodeOpInterface.h"
 #include "mlir/IR/Builders.h"

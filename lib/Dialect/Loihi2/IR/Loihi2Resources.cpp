@@ -1,0 +1,290 @@
+//===- Loihi2Resources.cpp - What a loihi2 program uses of the hardware ---===//
+
+#include "lrnn/Dialect/Loihi2/IR/Loihi2Resources.h"
+
+#include "mlir/IR/Builders.h"
+#include "llvm/ADT/STLExtras.h"
+
+#include <algorithm>
+#include <cstdlib>
+
+using namespace mlir;
+
+namespace lrnn {
+namespace loihi2 {
+
+SmallVector<NeuronRange> getPlacementRanges(NeuronGroupOp group) {
+  SmallVector<NeuronRange> ranges;
+  std::optional<ArrayAttr> placement = group.getPlacement();
+  if (!placement)
+    return ranges;
+  for (Attribute entry : *placement) {
+    auto dict = cast<DictionaryAttr>(entry);
+    auto get = [&](StringRef key) {
+      return dict.getAs<IntegerAttr>(key).getInt();
+    };
+    ranges.push_back({get("chip"), get("core"), get("first"), get("count")});
+  }
+  return ranges;
+}
+
+ArrayAttr buildPlacementAttr(MLIRContext *context,
+                             ArrayRef<NeuronRange> ranges) {
+  Builder b(context);
+  SmallVector<Attribute> entries;
+  for (const NeuronRange &r : ranges)
+    entries.push_back(b.getDictionaryAttr(
+        {b.getNamedAttr("chip", b.getI64IntegerAttr(r.chip)),
+         b.getNamedAttr("core", b.getI64IntegerAttr(r.core)),
+         b.getNamedAttr("first", b.getI64IntegerAttr(r.first)),
+         b.getNamedAttr("count", b.getI64IntegerAttr(r.count))}));
+  return b.getArrayAttr(entries);
+}
+
+int64_t getSourceSize(Operation *source) {
+  if (auto input = dyn_cast_or_null<InputOp>(source))
+    return input.getSize();
+  if (auto group = dyn_cast_or_null<NeuronGroupOp>(source))
+    return group.getSize();
+  return 0;
+}
+
+std::vector<BlockInfo> collectBlocks(ProgramOp program) {
+  std::vector<BlockInfo> blocks;
+  for (auto block : program.getBody().front().getOps<SynapseBlockOp>()) {
+    BlockInfo info;
+    info.op = block;
+    info.source = SymbolTable::lookupSymbolIn(program, block.getSourceAttr());
+    info.target = dyn_cast_or_null<NeuronGroupOp>(
+        SymbolTable::lookupSymbolIn(program, block.getTargetAttr()));
+    info.inputs = getSourceSize(info.source);
+    if (!info.target || info.inputs == 0)
+      continue;
+    info.sparse = isa<SparseMatrixAttr>(block.getWeights());
+    FailureOr<CsrMatrix> weights = readWeight(block.getWeights());
+    info.available = succeeded(weights) &&
+                     weights->rows == info.target.getSize() &&
+                     weights->cols == info.inputs;
+    if (info.available)
+      info.weights = std::move(*weights);
+    blocks.push_back(std::move(info));
+  }
+  return blocks;
+}
+
+RangeCost getRangeCost(const TargetDescription &desc, NeuronGroupOp group,
+                       ArrayRef<const BlockInfo *> blocksIntoGroup,
+                       int64_t first, int64_t count) {
+  RangeCost cost;
+  cost.bytes = desc.neuronGroupBytes(count, group.getNumRegisters()) +
+               desc.microcodeBytes(group.getNumInstructions());
+  std::vector<char> seen;
+  for (const BlockInfo *block : blocksIntoGroup) {
+    if (!block->available)
+      continue;
+    const CsrMatrix &w = block->weights;
+    int64_t end = std::min(first + count, w.rows);
+    int64_t stored = first < end ? w.rowStart[end] - w.rowStart[first] : 0;
+    // A core needs a routing entry for each source neuron that reaches it.
+    int64_t axons = 0;
+    if (!block->sparse) {
+      axons = block->inputs;
+    } else {
+      seen.assign(block->inputs, 0);
+      for (int64_t k = first < end ? w.rowStart[first] : 0;
+           k < (first < end ? w.rowStart[end] : 0); ++k)
+        if (!seen[w.colIndex[k]]) {
+          seen[w.colIndex[k]] = 1;
+          ++axons;
+        }
+    }
+    cost.inputAxons += axons;
+    cost.synapses += stored;
+    cost.bytes += block->sparse
+                      ? desc.sparseSynapseBlockBytes(axons, stored)
+                      : desc.denseSynapseBlockBytes(axons, count);
+  }
+  return cost;
+}
+
+std::vector<int64_t> getFanIn(NeuronGroupOp group,
+                              ArrayRef<const BlockInfo *> blocksIntoGroup) {
+  std::vector<int64_t> fanIn(group.getSize(), 0);
+  for (const BlockInfo *block : blocksIntoGroup) {
+    if (!block->available)
+      continue;
+    for (int64_t i = 0; i < block->weights.rows; ++i)
+      fanIn[i] += block->weights.rowStart[i + 1] - block->weights.rowStart[i];
+  }
+  return fanIn;
+}
+
+/// Position `index` along a snake path over a `width`-wide grid.
+static std::pair<int64_t, int64_t> snake(int64_t index, int64_t width) {
+  int64_t y = index / width, x = index % width;
+  return {y % 2 == 0 ? x : width - 1 - x, y};
+}
+
+CorePosition getCorePosition(const TargetDescription &desc,
+                             const SystemDescription &system, int64_t chip,
+                             int64_t core) {
+  auto [x, y] = snake(core, desc.meshX);
+  auto [cx, cy] = snake(chip, system.meshX);
+  return {cx * desc.meshX + x, cy * desc.meshY + y, cx, cy};
+}
+
+Distance getDistance(const CorePosition &from, const CorePosition &to) {
+  return {std::abs(from.x - to.x) + std::abs(from.y - to.y),
+          std::abs(from.chipX - to.chipX) + std::abs(from.chipY - to.chipY)};
+}
+
+/// The core id (chip * cores_per_chip + core) of every neuron of a placed
+/// group; empty when unplaced.
+static std::vector<int64_t> getNeuronCores(NeuronGroupOp group,
+                                           int64_t coresPerChip) {
+  std::vector<int64_t> cores;
+  SmallVector<NeuronRange> ranges = getPlacementRanges(group);
+  if (ranges.empty())
+    return cores;
+  cores.assign(group.getSize(), 0);
+  for (const NeuronRange &r : ranges)
+    for (int64_t i = r.first; i < r.first + r.count && i < group.getSize();
+         ++i)
+      cores[i] = r.chip * coresPerChip + r.core;
+  return cores;
+}
+
+Routes computeRoutes(ProgramOp program, ArrayRef<BlockInfo> blocks) {
+  const TargetDescription &desc = program.getTargetDescription();
+  Routes routes;
+  Block &body = program.getBody().front();
+  for (auto group : body.getOps<NeuronGroupOp>())
+    routes.destinations[group] = std::vector<std::vector<std::vector<int64_t>>>(
+        group.getOutputs(),
+        std::vector<std::vector<int64_t>>(group.getSize()));
+  for (auto input : body.getOps<InputOp>())
+    routes.inputDestinations[input] =
+        std::vector<std::vector<int64_t>>(input.getSize());
+  llvm::DenseMap<Operation *, std::vector<int64_t>> neuronCores;
+  for (auto group : body.getOps<NeuronGroupOp>())
+    neuronCores[group] = getNeuronCores(group, desc.coresPerChip);
+
+  auto destinationsOf = [&](Operation *source,
+                            int64_t output) -> std::vector<std::vector<int64_t>> * {
+    if (isa<InputOp>(source))
+      return &routes.inputDestinations[source];
+    auto &outputs = routes.destinations[source];
+    if (output < 0 || output >= int64_t(outputs.size()))
+      return nullptr;
+    return &outputs[output];
+  };
+  for (const BlockInfo &block : blocks) {
+    const std::vector<int64_t> &targetCores = neuronCores[block.target];
+    if (!block.available || targetCores.empty())
+      continue;
+    SynapseBlockOp op = block.op;
+    auto *dest = destinationsOf(block.source, op.getSourceOutput());
+    if (!dest)
+      continue;
+    const CsrMatrix &w = block.weights;
+    for (int64_t i = 0; i < w.rows; ++i)
+      for (int64_t k = w.rowStart[i]; k < w.rowStart[i + 1]; ++k)
+        (*dest)[w.colIndex[k]].push_back(targetCores[i]);
+  }
+  for (auto output : body.getOps<OutputOp>()) {
+    Operation *source =
+        SymbolTable::lookupSymbolIn(program, output.getSourceAttr());
+    if (!isa_and_nonnull<NeuronGroupOp>(source))
+      continue;
+    if (auto *dest = destinationsOf(source, output.getSourceOutput()))
+      for (auto &list : *dest)
+        list.push_back(-1);
+  }
+  auto unique = [](std::vector<int64_t> &list) {
+    llvm::sort(list);
+    list.erase(std::unique(list.begin(), list.end()), list.end());
+  };
+  for (auto &[op, outputs] : routes.destinations)
+    for (auto &neurons : outputs)
+      for (auto &list : neurons)
+        unique(list);
+  for (auto &[op, values] : routes.inputDestinations)
+    for (auto &list : values)
+      unique(list);
+  return routes;
+}
+
+std::vector<CoreUsage> computeCoreUsage(ProgramOp program,
+                                        const TargetDescription &desc,
+                                        ArrayRef<BlockInfo> blocks,
+                                        const Routes &routes) {
+  std::map<std::pair<int64_t, int64_t>, CoreUsage> cores;
+  llvm::DenseMap<Operation *, SmallVector<const BlockInfo *>> into;
+  for (const BlockInfo &block : blocks)
+    into[block.target].push_back(&block);
+  for (auto group : program.getBody().front().getOps<NeuronGroupOp>()) {
+    auto destinations = routes.destinations.find(group);
+    for (const NeuronRange &r : getPlacementRanges(group)) {
+      CoreUsage &use = cores[{r.chip, r.core}];
+      use.chip = r.chip;
+      use.core = r.core;
+      RangeCost cost = getRangeCost(desc, group, into[group], r.first, r.count);
+      use.neurons += r.count;
+      use.bytes += cost.bytes;
+      use.synapses += cost.synapses;
+      use.inputAxons += cost.inputAxons;
+      if (destinations != routes.destinations.end())
+        for (const auto &neurons : destinations->second)
+          for (int64_t i = r.first;
+               i < r.first + r.count && i < int64_t(neurons.size()); ++i)
+            use.outputAxons += neurons[i].size();
+      if (!llvm::is_contained(use.groups, group.getSymName()))
+        use.groups.push_back(group.getSymName());
+    }
+  }
+  std::vector<CoreUsage> result;
+  for (auto &[where, use] : cores)
+    result.push_back(std::move(use));
+  return result;
+}
+
+Distance getFullTrafficDistance(ProgramOp program,
+                                const TargetDescription &desc,
+                                const SystemDescription &system,
+                                const Routes &routes) {
+  Distance total;
+  // Host ports are served by the x86 cores next to core 0 of chip 0.
+  CorePosition host = getCorePosition(desc, system, 0, 0);
+  auto positionOf = [&](int64_t id) {
+    if (id < 0)
+      return host;
+    return getCorePosition(desc, system, id / desc.coresPerChip,
+                           id % desc.coresPerChip);
+  };
+  auto add = [&](const CorePosition &from,
+                 const std::vector<int64_t> &destinations) {
+    for (int64_t id : destinations) {
+      Distance d = getDistance(from, positionOf(id));
+      total.hops += d.hops;
+      total.chipCrossings += d.chipCrossings;
+    }
+  };
+  for (auto group : program.getBody().front().getOps<NeuronGroupOp>()) {
+    auto it = routes.destinations.find(group);
+    if (it == routes.destinations.end())
+      continue;
+    std::vector<int64_t> cores = getNeuronCores(group, desc.coresPerChip);
+    if (cores.empty())
+      continue;
+    for (const auto &neurons : it->second)
+      for (size_t i = 0; i < neurons.size(); ++i)
+        add(positionOf(cores[i]), neurons[i]);
+  }
+  for (const auto &[input, values] : routes.inputDestinations)
+    for (const auto &list : values)
+      add(host, list);
+  return total;
+}
+
+} // namespace loihi2
+} // namespace lrnn
