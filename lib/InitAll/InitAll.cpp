@@ -5,6 +5,7 @@
 #include "lrnn/Dialect/LRNN/IR/LRNNDialect.h"
 #include "lrnn/Dialect/LRNN/Transforms/Passes.h"
 #include "lrnn/Dialect/Loihi2/IR/Loihi2Dialect.h"
+#include "lrnn/Dialect/Loihi2/Transforms/Passes.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/ControlFlow/IR/ControlFlow.h"
@@ -31,5 +32,6 @@ void lrnn::registerAllDialects(mlir::DialectRegistry &registry) {
 void lrnn::registerAllPasses() {
   mlir::registerTransformsPasses();
   lrnn::registerLRNNPasses();
+  lrnn::loihi2::registerLoihi2Passes();
   lrnn::registerConversionPasses();
 }

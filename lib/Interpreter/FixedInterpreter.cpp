@@ -497,24 +497,7 @@ std::vector<int64_t> FixedInterpreter::run(ArrayRef<int64_t> inCodes,
 }
 
 int64_t FixedInterpreter::quantizeInput(double u) {
-  int64_t m = fixed::maxCode(inputWidth);
-  double y = std::ldexp(u, inputExponent); // exact (or ±inf beyond range)
-  if (std::isnan(y)) {
-    ++inputSaturations;
-    return 0;
-  }
-  // Beyond ±(M + 1) the result saturates whatever the rounding; this also
-  // keeps the conversion to int64_t in range.
-  if (y >= double(m) + 1.0) {
-    ++inputSaturations;
-    return m;
-  }
-  if (y <= -(double(m) + 1.0)) {
-    ++inputSaturations;
-    return -m;
-  }
-  return fixed::saturate(fixed::roundHalfAway(y), inputWidth,
-                         inputSaturations);
+  return fixed::quantizeInput(u, inputWidth, inputExponent, inputSaturations);
 }
 
 float FixedInterpreter::dequantize(int64_t q, int exponent) {

@@ -43,6 +43,9 @@ import fixed_reference as fr  # noqa: E402
 import lrnn_format  # noqa: E402
 
 
+LOIHI2_MODES = ("fall-through", "pipelined")
+
+
 def tool(bin_dir: str, name: str, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run([os.path.join(bin_dir, name), *args], capture_output=True, text=True,
                           timeout=600)
@@ -87,6 +90,11 @@ class Runner:
                           p(f"{name}_float_interp.npy")))
             steps.append(("lrnn-run", p("float.mlir"), "--input", p(f"{name}.npy"), "--output",
                           p(f"{name}_float_cpu.npy"), "--backend=cpu"))
+            # The Loihi 2 program on the functional simulator, both modes.
+            for mode in LOIHI2_MODES:
+                steps.append(("lrnn-run", p("fixed.mlir"), "--input", p(f"{name}.npy"), "--output",
+                              p(f"{name}_loihi2_{mode}.npy"), "--raw", "--backend=loihi2",
+                              f"--mode={mode}"))
         for s in steps:
             r = tool(self.bin, *s)
             if r.returncode != 0:
@@ -99,7 +107,8 @@ class Runner:
                 stats = json.load(f)
             out[name] = (np.load(p(f"{name}_raw.npy")), np.load(p(f"{name}_float.npy")), stats,
                          np.load(p(f"{name}_cpu.npy")), np.load(p(f"{name}_float_interp.npy")),
-                         np.load(p(f"{name}_float_cpu.npy")))
+                         np.load(p(f"{name}_float_cpu.npy")),
+                         {m: np.load(p(f"{name}_loihi2_{m}.npy")) for m in LOIHI2_MODES})
         return ranges, out
 
     def case(self, tag: str, model, model_path: str, calib, evals: dict, scheme: str):
@@ -118,7 +127,7 @@ class Runner:
                     q_own["values"] == qm["values"])
         e_out = qm["values"][qm["output"]]["e"]
         for name, u in evals.items():
-            codes, floats, stats, cpu, float_interp, float_cpu = res[name]
+            codes, floats, stats, cpu, float_interp, float_cpu, loihi2 = res[name]
             q_in, n_in = fr.quantize_input(qm, u)
             q_out, sat = fr.run_int(qm, q_in)
             same_codes = codes.dtype == np.int32 and np.array_equal(codes.astype(np.int64), q_out)
@@ -140,6 +149,12 @@ class Runner:
             rel = float(np.abs(float_cpu.astype(np.float64) - float_interp).max()) / scale
             self.report(f"{tag} {name}: float CPU backend within 1e-5 of the interpreter", rel <= 1e-5,
                         f"max error / max |ref| {rel:.2g}")
+            for mode, sim in loihi2.items():
+                same = sim.dtype == np.int32 and sim.shape == q_out.shape and \
+                    np.array_equal(sim.astype(np.int64), q_out)
+                self.report(f"{tag} {name}: Loihi 2 simulator ({mode}) bit-exact with the reference",
+                            same, "" if same or sim.shape != q_out.shape else
+                            f"{int(np.count_nonzero(sim.astype(np.int64) != q_out))} of {q_out.size} differ")
             self.report(f"{tag} {name}: saturation counts equal", same_sat,
                         f"input {n_in}, ops {total}" if same_sat else
                         f"C++ input {stats['input_saturations']} ops {cpp_sat}; numpy input {n_in} ops {np_sat}")

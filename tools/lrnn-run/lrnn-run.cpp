@@ -87,10 +87,13 @@
 #include <functional>
 #include <optional>
 
+#include "lrnn/Conversion/LRNNToLoihi2/LRNNToLoihi2.h"
+#include "lrnn/Target/Loihi2Sim/Simulator.h"
+
 using namespace llvm;
 
 namespace {
-enum class Backend { Interp, Cpu };
+enum class Backend { Interp, Cpu, Loihi2 };
 } // namespace
 
 static cl::OptionCategory runCategory("lrnn-run options");
@@ -118,7 +121,15 @@ static cl::opt<Backend> backend(
                clEnumValN(Backend::Cpu, "cpu",
                           "the model compiled for this CPU and JIT-run "
                           "(float32 arithmetic for float models, the exact "
-                          "integers for quantised ones)")),
+                          "integers for quantised ones)"),
+               clEnumValN(Backend::Loihi2, "loihi2",
+                          "a quantised model compiled for Loihi 2 "
+                          "(--lrnn-to-loihi2, --loihi2-place) and run on the "
+                          "functional simulator")),
+    cl::cat(runCategory));
+static cl::opt<std::string> loihi2Mode(
+    "mode", cl::init("fall-through"),
+    cl::desc("--backend=loihi2: execution mode, fall-through or pipelined"),
     cl::cat(runCategory));
 static cl::opt<std::string> calibratePath(
     "calibrate",
@@ -785,6 +796,22 @@ static int runFloatModel(lrnn::ModelOp model, StringRef modelPath,
   return 0;
 }
 
+/// Collects the first error diagnostic of a context as one line
+/// ("LOCATION: message") instead of printing every diagnostic.
+struct FirstError {
+  std::string text;
+  mlir::ScopedDiagnosticHandler handler;
+  explicit FirstError(mlir::MLIRContext *context)
+      : handler(context, [this](mlir::Diagnostic &diag) {
+          if (diag.getSeverity() == mlir::DiagnosticSeverity::Error &&
+              text.empty()) {
+            raw_string_ostream os(text);
+            os << diag.getLocation() << ": " << diag.str();
+          }
+          return mlir::success();
+        }) {}
+};
+
 /// --backend=cpu: lowers the model with --lrnn-lower-to-llvm (a module
 /// lowered already is taken as is), JIT-compiles it for this CPU and runs it
 /// from the zero state.
@@ -803,22 +830,14 @@ static int runCpu(mlir::ModuleOp module, StringRef modelPath) {
     weights = countWeights(*model);
 
     // The first error of the lowering, as one line.
-    std::string firstError;
-    mlir::ScopedDiagnosticHandler handler(
-        module.getContext(), [&](mlir::Diagnostic &diag) {
-          if (diag.getSeverity() == mlir::DiagnosticSeverity::Error &&
-              firstError.empty()) {
-            raw_string_ostream os(firstError);
-            os << diag.getLocation() << ": " << diag.str();
-          }
-          return mlir::success();
-        });
+    FirstError firstError(module.getContext());
     mlir::PassManager pm(module.getContext(),
                          mlir::ModuleOp::getOperationName());
     lrnn::buildLowerToLLVMPipeline(pm);
     if (mlir::failed(pm.run(module)))
       return fail(modelPath + ": cannot lower the model for the CPU" +
-                  (firstError.empty() ? Twine("") : ": " + firstError));
+                  (firstError.text.empty() ? Twine("")
+                                           : ": " + firstError.text));
   } else {
     auto lowered = lrnn::findLoweredModel(module);
     if (!lowered)
@@ -867,6 +886,80 @@ static int runCpu(mlir::ModuleOp module, StringRef modelPath) {
   return 0;
 }
 
+/// --backend=loihi2: lowers a quantised model to a Loihi 2 program (a
+/// module holding a loihi2.program already is taken as is) and runs it on
+/// the functional simulator from the zero state.
+static int runLoihi2(mlir::ModuleOp module, StringRef modelPath) {
+  FirstError firstError(module.getContext());
+  if (!module.getOps<lrnn::ModelOp>().empty()) {
+    auto model = lrnn::getSingleModel(module, modelPath);
+    if (!model)
+      return fail(toString(model.takeError()));
+    if (!lrnn::isQuantizedModel(*model))
+      return fail(modelPath + ": --backend=loihi2 needs a quantised model "
+                              "(lrnnc --quantize=w8a16 or --lrnn-quantize); "
+                              "this one is a float model");
+    lrnn::Loihi2LoweringOptions options;
+    auto mode = lrnn::loihi2::symbolizeExecutionMode(loihi2Mode);
+    if (!mode)
+      return fail("--mode must be fall-through or pipelined, got '" +
+                  loihi2Mode + "'");
+    options.mode = *mode;
+    if (mlir::failed(lrnn::lowerToLoihi2(module, options)))
+      return fail(modelPath + ": cannot compile the model for Loihi 2: " +
+                  firstError.text);
+  }
+  SmallVector<lrnn::loihi2::ProgramOp> programs(
+      module.getOps<lrnn::loihi2::ProgramOp>());
+  if (programs.size() != 1)
+    return fail(modelPath + ": expected one lrnn.model or loihi2.program, "
+                            "found " + Twine(programs.size()) +
+                " loihi2.program ops");
+  auto sim = lrnn::loihi2::Simulator::create(programs.front());
+  if (!sim)
+    return fail(modelPath + ": " + toString(sim.takeError()));
+  int64_t dIn = (*sim)->getInputSize(), dOut = (*sim)->getOutputSize();
+  int64_t steps = 0;
+  auto inputs = readInput(inputPath, dIn, steps);
+  if (!inputs)
+    return fail(toString(inputs.takeError()));
+  std::vector<int64_t> codes(inputs->size());
+  for (size_t i = 0; i < codes.size(); ++i)
+    codes[i] = (*sim)->quantizeInput((*inputs)[i]);
+  auto start = std::chrono::steady_clock::now();
+  std::vector<int64_t> out = (*sim)->run(codes, steps);
+  double seconds = secondsSince(start);
+  std::vector<PendingFile> files;
+  if (rawOutput) {
+    files.push_back({outputPath, npyI32(steps, dOut, out),
+                     "cannot create temporary file"});
+  } else {
+    std::vector<float> values(out.size());
+    for (size_t i = 0; i < out.size(); ++i)
+      values[i] = lrnn::FixedInterpreter::dequantize(
+          out[i], (*sim)->getOutputExponent());
+    files.push_back({outputPath, npyF32(steps, dOut, values),
+                     "cannot create temporary file"});
+  }
+  if (Error err = writeAllOrNothing(files))
+    return fail(toString(std::move(err)));
+  if (summary) {
+    const lrnn::loihi2::SimulationCounters &c = (*sim)->getCounters();
+    outs() << "lrnn-run: loihi2 simulator: " << steps << " tokens, "
+           << c.steps << " time steps (latency " << (*sim)->getLatency()
+           << "), " << c.synapticOps << " synaptic ops, "
+           << c.neuronInstructions << " neuron instructions, " << c.messages
+           << " messages, " << c.saturations << " saturations; "
+           << format("%.3f", seconds) << " s\n";
+  }
+  if (bench)
+    runBench(steps, [&] {
+      (*sim)->reset();
+      (*sim)->run(codes, steps);
+    });
+  return 0;
+}
+
 int main(int argc, char **argv) {
   InitLLVM y(argc, argv);
   // LLVM's own -stats (pass statistics, unused here) would clash with ours;
@@ -899,8 +992,8 @@ int main(int argc, char **argv) {
       "--lrnn-lower-to-llvm pipeline and a JIT) and runs that instead; "
       "--bench times\nthe run. A failed run writes no file.\n");
 
-  if (backend == Backend::Cpu) {
-    const char *interpOnly = rawOutput                ? "--raw"
+  if (backend != Backend::Interp) {
+    const char *interpOnly = rawOutput && backend == Backend::Cpu ? "--raw"
                              : !statsPath.empty()     ? "--stats"
                              : !calibratePath.empty() ? "--calibrate"
                              : compareMode            ? "--compare"
@@ -940,12 +1033,13 @@ int main(int argc, char **argv) {
 
   StringRef modelPath = modelPaths[0];
   mlir::OwningOpRef<mlir::ModuleOp> module;
-  if (backend == Backend::Cpu) {
+  if (backend != Backend::Interp) {
     auto loaded = lrnn::loadModelFile(modelPath, &context);
     if (!loaded)
       return fail(toString(loaded.takeError()));
     module = std::move(*loaded);
-    return runCpu(*module, modelPath);
+    return backend == Backend::Cpu ? runCpu(*module, modelPath)
+                                   : runLoihi2(*module, modelPath);
   }
   auto model = loadModel(modelPath, context, module);
   if (!model)

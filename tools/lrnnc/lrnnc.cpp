@@ -5,6 +5,10 @@
 //       [--report [--report-format=json]] -o OUT.mlir
 // lrnnc MODEL [the options above] --target=cpu [--name=NAME]
 //       [--header=OUT.h] -o OUT.o
+// lrnnc MODEL --quantize=... --calibrate=... --target=loihi2
+//       [--system=oheo-gulch|kapoho-point|hala-point]
+//       [--mode=fall-through|pipelined] [--target-config=FILE]
+//       [--max-neurons-per-core=N] [--report] -o OUT.l2
 //
 // Imports the model if needed, then runs the sparsity pipeline: prune (when
 // --sparsity is given), fold normalisation, eliminate dead states and
@@ -25,6 +29,12 @@
 // dialect), which is only compiled. Either both files are written or
 // neither.
 //
+// --target=loihi2 lowers the quantised model to a Loihi 2 program
+// (--lrnn-to-loihi2), places it on the chosen system (--loihi2-place) and
+// writes the program file (docs/loihi2-program-file.md) with the target
+// description embedded; --report prints the cores, neurons, memory and
+// synapses per core and the mesh traffic instead of the cost report.
+//
 //===----------------------------------------------------------------------===//
 
 #include "lrnn/Analysis/Calibration.h"
@@ -37,6 +47,10 @@
 #include "lrnn/Interpreter/Interpreter.h"
 #include "lrnn/Support/Npy.h"
 #include "lrnn/Target/CPU/CPUTarget.h"
+#include "lrnn/Conversion/LRNNToLoihi2/LRNNToLoihi2.h"
+#include "lrnn/Dialect/Loihi2/Transforms/Place.h"
+#include "lrnn/Dialect/Loihi2/Transforms/Report.h"
+#include "lrnn/Target/Loihi2/ProgramFile.h"
 
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/DialectRegistry.h"
@@ -104,6 +118,22 @@ static cl::opt<std::string> calibratePath(
 static cl::opt<int> headroom(
     "headroom", cl::init(0),
     cl::desc("Bits of headroom above calibrated ranges (--quantize)"));
+static cl::opt<std::string> loihi2System(
+    "system", cl::init("oheo-gulch"),
+    cl::desc("--target=loihi2: the system (oheo-gulch, kapoho-point, "
+             "hala-point, or one of --target-config)"));
+static cl::opt<std::string> loihi2Mode(
+    "mode", cl::init("fall-through"),
+    cl::desc("--target=loihi2: fall-through (lowest latency) or pipelined "
+             "(throughput)"));
+static cl::opt<std::string> targetConfig(
+    "target-config",
+    cl::desc("--target=loihi2: target description override file"),
+    cl::value_desc("file"));
+static cl::opt<int64_t> maxNeuronsPerCore(
+    "max-neurons-per-core", cl::init(0),
+    cl::desc("--target=loihi2: at most N neurons per core (0: the target's "
+             "neurons_per_core)"));
 static cl::opt<bool> remarks("remarks",
                              cl::desc("Print what each pass did (remarks)"));
 
@@ -215,9 +245,46 @@ int main(int argc, char **argv) {
   } else if (!calibratePath.empty() || headroom.getNumOccurrences()) {
     return fail("--calibrate and --headroom need --quantize");
   }
-  if (!target.empty() && target != "cpu")
-    return fail("--target: unknown target '" + target + "' (expected cpu)");
+  if (!target.empty() && target != "cpu" && target != "loihi2")
+    return fail("--target: unknown target '" + target +
+                "' (expected cpu or loihi2)");
   bool cpu = target == "cpu";
+  bool loihi2 = target == "loihi2";
+  std::optional<lrnn::loihi2::TargetDescription> loihi2Target;
+  std::optional<lrnn::loihi2::ExecutionMode> mode;
+  if (loihi2) {
+    if (!scheme)
+      return fail("--target=loihi2 needs --quantize=w8a16|w8a24 and "
+                  "--calibrate=CALIB.npy (Loihi 2 executes integer models)");
+    if (outputPath == "-")
+      return fail("--target=loihi2 needs -o FILE.l2");
+    mode = lrnn::loihi2::symbolizeExecutionMode(loihi2Mode);
+    if (!mode)
+      return fail("--mode must be fall-through or pipelined, got '" +
+                  loihi2Mode + "'");
+    auto desc = targetConfig.empty()
+                    ? Expected<lrnn::loihi2::TargetDescription>(
+                          lrnn::loihi2::getDefaultTargetDescription())
+                    : lrnn::loihi2::loadTargetDescription(targetConfig);
+    if (!desc)
+      return fail(toString(desc.takeError()));
+    loihi2Target = std::move(*desc);
+    if (auto system = loihi2Target->getSystem(loihi2System); !system)
+      return fail("--system: " + toString(system.takeError()));
+    if (maxNeuronsPerCore < 0 ||
+        maxNeuronsPerCore > loihi2Target->neuronsPerCore)
+      return fail("--max-neurons-per-core must be within 0.." +
+                  Twine(loihi2Target->neuronsPerCore) +
+                  " (neurons_per_core), got " + Twine(maxNeuronsPerCore));
+  } else {
+    for (cl::Option *option :
+         {static_cast<cl::Option *>(&loihi2System),
+          static_cast<cl::Option *>(&loihi2Mode),
+          static_cast<cl::Option *>(&targetConfig),
+          static_cast<cl::Option *>(&maxNeuronsPerCore)})
+      if (option->getNumOccurrences())
+        return fail("--" + option->ArgStr + " needs --target=loihi2");
+  }
   if (!cpu && headerPath.getNumOccurrences())
     return fail("--header needs --target=cpu");
   if (!cpu && modelName.getNumOccurrences())
@@ -242,7 +309,7 @@ int main(int argc, char **argv) {
   // any report. ToolOutputFile deletes a file unless keep() is reached.
   std::error_code ec;
   ToolOutputFile output(outputPath, ec,
-                        cpu ? sys::fs::OF_None : sys::fs::OF_Text);
+                        cpu || loihi2 ? sys::fs::OF_None : sys::fs::OF_Text);
   if (ec)
     return fail(outputPath + ": cannot open for writing: " + ec.message());
   std::optional<ToolOutputFile> header;
@@ -318,7 +385,7 @@ int main(int argc, char **argv) {
       return firstError.empty() ? fail(toString(std::move(err))) : failure();
   }
 
-  if (report) {
+  if (report && !loihi2) {
     PassManager reportPm(&context, ModuleOp::getOperationName());
     lrnn::CostReportOptions options;
     options.format = reportFormat;
@@ -336,6 +403,30 @@ int main(int argc, char **argv) {
     file.os().clear_error(); // Otherwise the stream aborts when destroyed.
     return fail(path + ": write failed: " + error.message());
   };
+
+  if (loihi2) {
+    lrnn::Loihi2LoweringOptions lowering;
+    lowering.target = &*loihi2Target;
+    lowering.embedTarget = true;
+    lowering.system = loihi2System;
+    lowering.mode = *mode;
+    if (failed(lrnn::lowerToLoihi2(**module, lowering)))
+      return failure();
+    lrnn::loihi2::PlaceOptions place;
+    place.maxNeuronsPerCore = maxNeuronsPerCore;
+    for (auto program : (*module)->getOps<lrnn::loihi2::ProgramOp>())
+      if (failed(lrnn::loihi2::placeProgram(program, place)))
+        return failure();
+    if (report)
+      for (auto program : (*module)->getOps<lrnn::loihi2::ProgramOp>())
+        lrnn::loihi2::printResourceReport(program, outs());
+    if (failed(lrnn::loihi2::writeProgramFile(**module, output.os())))
+      return failure();
+    if (int status = flushed(output, outputPath))
+      return status;
+    output.keep();
+    return 0;
+  }
 
   if (!cpu) {
     if (auto err = lrnn::printModule(**module, output.os()))

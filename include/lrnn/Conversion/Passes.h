@@ -4,6 +4,7 @@
 #define LRNN_CONVERSION_PASSES_H
 
 #include "lrnn/Dialect/LRNN/IR/LRNNOps.h"
+#include "lrnn/Dialect/Loihi2/IR/Loihi2Dialect.h"
 
 #include "mlir/Pass/Pass.h"
 #include "mlir/Pass/PassManager.h"

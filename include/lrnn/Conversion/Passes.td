@@ -74,4 +74,54 @@ def EmitBatchEntries : Pass<"lrnn-emit-batch-entries", "mlir::ModuleOp"> {
   let dependentDialects = ["mlir::LLVM::LLVMDialect"];
 }
 
+def ConvertLRNNToLoihi2 : Pass<"lrnn-to-loihi2", "mlir::ModuleOp"> {
+  let summary = "Lower quantised lrnn models to Loihi 2 programs";
+  let description = [{
+    Replaces every quantised `lrnn.model @NAME` (after `--lrnn-quantize`)
+    by a `loihi2.program @NAME` that computes the same integers, bit for
+    bit (docs/loihi2.md, "Lowering"):
+
+    - the model input becomes `loihi2.input @input` (width and exponent of
+      the input format) and its output a `loihi2.output @output`;
+    - each projection (`qproject`, `qcomplex_project`, `qcomplex_readout`)
+      becomes one or two synapse blocks (its 8-bit codes, exponent 0) into a
+      new neuron group whose microcode adds the bias and rescales;
+      `qcomplex_project` feeds two ports (real, imaginary) of one group,
+      and `qcomplex_readout` adds `W_re` and `-W_im` into one port;
+    - element-wise ops (`qdiag_recurrence`, `qcrelu`, `qrelu`, `qscale`,
+      `qadd`, `qmul`, `qlut`) become microcode of the most recently created
+      group holding one of their operands; other operands arrive through
+      identity synapse blocks. An S5 block thus becomes three groups: the
+      recurrence (projection, recurrence and complex ReLU per state), the
+      readout with its skip connection and activation, and the gated
+      output projection;
+    - per-neuron constants (biases, `Λ̄`, scale factors) become group
+      parameters, recurrence states two state variables;
+    - a group sends each value other groups need on its own output;
+      zeros are not sent.
+
+    `mode=fall-through`: every block has delay 0; groups run in creation
+    order within a step. `mode=pipelined`: a group's depth is one more than
+    its deepest source; blocks get `delay = depth(target) - depth(source) -
+    1` so a skip connection delivers the same token as the main path, each
+    group starts at its depth, and the output's `latency` is the depth of
+    its group. The result is unplaced (run `--loihi2-place`).
+
+    Fails with a diagnostic naming the op for float models, unsupported
+    ops, and models the target cannot hold exactly (accumulators wider than
+    `neuron_alu_bits`, activations wider than `message_payload_bits` or
+    `neuron_register_bits`, weights wider than `weight_bits`).
+  }];
+  let options = [
+    Option<"system", "system", "std::string", /*default=*/"\"oheo-gulch\"",
+           "The system of the target description to compile for">,
+    Option<"mode", "mode", "std::string", /*default=*/"\"fall-through\"",
+           "Execution mode: fall-through or pipelined">,
+    Option<"targetConfig", "target-config", "std::string", /*default=*/"\"\"",
+           "Override file for the target description (embedded in the "
+           "program)">,
+  ];
+  let dependentDialects = ["::lrnn::loihi2::Loihi2Dialect"];
+}
+
 #endif // LRNN_CONVERSION_PASSES_TD

@@ -56,6 +56,27 @@ int64_t fixed::narrow(int64_t x, int s, unsigned width, int64_t &count) {
   return x * (int64_t(1) << k);
 }
 
+int64_t fixed::quantizeInput(double u, unsigned width, int exponent,
+                             int64_t &count) {
+  int64_t m = maxCode(width);
+  double y = std::ldexp(u, exponent); // exact (or ±inf beyond range)
+  if (std::isnan(y)) {
+    ++count;
+    return 0;
+  }
+  // Beyond ±(M + 1) the result saturates whatever the rounding; this also
+  // keeps the conversion to int64_t in range.
+  if (y >= double(m) + 1.0) {
+    ++count;
+    return m;
+  }
+  if (y <= -(double(m) + 1.0)) {
+    ++count;
+    return -m;
+  }
+  return saturate(roundHalfAway(y), width, count);
+}
+
 int64_t fixed::roundHalfAway(double y) {
   return static_cast<int64_t>(std::round(y));
 }

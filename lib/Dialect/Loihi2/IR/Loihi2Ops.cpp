@@ -311,6 +311,8 @@ LogicalResult NeuronGroupOp::verify() {
   if (getOutputs() < 0)
     return emitOpError() << "outputs must be non-negative, got "
                          << getOutputs();
+  if (getStart() < 0)
+    return emitOpError() << "start must be non-negative, got " << getStart();
 
   // State variables.
   SmallVector<StringRef> names;

@@ -72,39 +72,98 @@ std::vector<BlockInfo> collectBlocks(ProgramOp program) {
   return blocks;
 }
 
+RangeCostBuilder::RangeCostBuilder(const TargetDescription &desc,
+                                   NeuronGroupOp group,
+                                   ArrayRef<const BlockInfo *> blocksIntoGroup)
+    : desc(desc), fixedBytes(desc.microcodeBytes(group.getNumInstructions())),
+      registers(group.getNumRegisters()) {
+  for (const BlockInfo *block : blocksIntoGroup) {
+    // A block whose data is unavailable is not charged.
+    if (!block->available)
+      continue;
+    BlockState state;
+    state.block = block;
+    if (block->sparse)
+      state.seen.assign(block->inputs, -1);
+    blocks.push_back(std::move(state));
+  }
+  reset(0);
+}
+
+void RangeCostBuilder::reset(int64_t newFirst) {
+  first = newFirst;
+  count = 0;
+  ++generation; // forgets every source neuron counted so far
+  for (BlockState &state : blocks) {
+    // A core needs a routing entry for each source neuron that reaches it:
+    // every input of a dense block, those with a stored synapse onto the
+    // range for a sparse one.
+    state.axons = state.block->sparse ? 0 : state.block->inputs;
+    state.stored = 0;
+  }
+  cost = costWith(0, {});
+}
+
+std::pair<int64_t, int64_t>
+RangeCostBuilder::rowDelta(const BlockState &state, int64_t row) const {
+  const CsrMatrix &w = state.block->weights;
+  if (row < 0 || row >= w.rows)
+    return {0, 0};
+  int64_t begin = w.rowStart[row], end = w.rowStart[row + 1];
+  int64_t axons = 0;
+  // Positions within a row are distinct, so each unseen column is new.
+  if (state.block->sparse)
+    for (int64_t k = begin; k < end; ++k)
+      axons += state.seen[w.colIndex[k]] != generation;
+  return {axons, end - begin};
+}
+
+RangeCost RangeCostBuilder::costWith(
+    int64_t newCount, ArrayRef<std::pair<int64_t, int64_t>> deltas) const {
+  RangeCost result;
+  result.bytes = desc.neuronGroupBytes(newCount, registers) + fixedBytes;
+  for (auto [i, state] : llvm::enumerate(blocks)) {
+    int64_t axons = state.axons + (deltas.empty() ? 0 : deltas[i].first);
+    int64_t stored = state.stored + (deltas.empty() ? 0 : deltas[i].second);
+    result.inputAxons += axons;
+    result.synapses += stored;
+    result.bytes += state.block->sparse
+                        ? desc.sparseSynapseBlockBytes(axons, stored)
+                        : desc.denseSynapseBlockBytes(axons, newCount);
+  }
+  return result;
+}
+
+RangeCost RangeCostBuilder::getCostWithNext() const {
+  SmallVector<std::pair<int64_t, int64_t>> deltas;
+  for (const BlockState &state : blocks)
+    deltas.push_back(rowDelta(state, first + count));
+  return costWith(count + 1, deltas);
+}
+
+void RangeCostBuilder::addNext() {
+  int64_t row = first + count;
+  for (BlockState &state : blocks) {
+    auto [axons, stored] = rowDelta(state, row);
+    state.axons += axons;
+    state.stored += stored;
+    const CsrMatrix &w = state.block->weights;
+    if (state.block->sparse && row >= 0 && row < w.rows)
+      for (int64_t k = w.rowStart[row]; k < w.rowStart[row + 1]; ++k)
+        state.seen[w.colIndex[k]] = generation;
+  }
+  ++count;
+  cost = costWith(count, {});
+}
+
 RangeCost getRangeCost(const TargetDescription &desc, NeuronGroupOp group,
                        ArrayRef<const BlockInfo *> blocksIntoGroup,
                        int64_t first, int64_t count) {
-  RangeCost cost;
-  cost.bytes = desc.neuronGroupBytes(count, group.getNumRegisters()) +
-               desc.microcodeBytes(group.getNumInstructions());
-  std::vector<char> seen;
-  for (const BlockInfo *block : blocksIntoGroup) {
-    if (!block->available)
-      continue;
-    const CsrMatrix &w = block->weights;
-    int64_t end = std::min(first + count, w.rows);
-    int64_t stored = first < end ? w.rowStart[end] - w.rowStart[first] : 0;
-    // A core needs a routing entry for each source neuron that reaches it.
-    int64_t axons = 0;
-    if (!block->sparse) {
-      axons = block->inputs;
-    } else {
-      seen.assign(block->inputs, 0);
-      for (int64_t k = first < end ? w.rowStart[first] : 0;
-           k < (first < end ? w.rowStart[end] : 0); ++k)
-        if (!seen[w.colIndex[k]]) {
-          seen[w.colIndex[k]] = 1;
-          ++axons;
-        }
-    }
-    cost.inputAxons += axons;
-    cost.synapses += stored;
-    cost.bytes += block->sparse
-                      ? desc.sparseSynapseBlockBytes(axons, stored)
-                      : desc.denseSynapseBlockBytes(axons, count);
-  }
-  return cost;
+  RangeCostBuilder builder(desc, group, blocksIntoGroup);
+  builder.reset(first);
+  for (int64_t i = 0; i < count; ++i)
+    builder.addNext();
+  return builder.getCost();
 }
 
 std::vector<int64_t> getFanIn(NeuronGroupOp group,

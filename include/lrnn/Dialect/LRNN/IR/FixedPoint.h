@@ -49,6 +49,12 @@ int64_t saturate(int64_t x, unsigned width, int64_t &count);
 /// saturate(rescale(x, s), width) without overflowing shifts (§3.3).
 int64_t narrow(int64_t x, int s, unsigned width, int64_t &count);
 
+/// Converts a real input to a `width`-bit code at `exponent` (§6):
+/// saturate(roundHalfAway(u · 2^exponent)), counting saturations; values
+/// beyond ±(M + 1), infinities included, saturate without converting out of
+/// range, and NaN gives 0 (counted).
+int64_t quantizeInput(double u, unsigned width, int exponent, int64_t &count);
+
 /// Rounds to nearest, ties away from zero (C's round()), for |y| < 2^62.
 int64_t roundHalfAway(double y);
 

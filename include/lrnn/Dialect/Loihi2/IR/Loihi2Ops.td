@@ -28,6 +28,7 @@ include "mlir/Interfaces/SideEffectInterfaces.td"
 def Loihi2_I64Attr : TypedSignlessIntegerAttrBase<I64, "int64_t",
     "64-bit signless integer attribute"> {
   let convertFromStorage = "$_self.getValue().getSExtValue()";
+  let constBuilderCall = "$_builder.getI64IntegerAttr($0)";
 }
 
 //===----------------------------------------------------------------------===//
@@ -152,6 +153,10 @@ def Loihi2_NeuronGroupOp : Loihi2_Op<"neuron_group", [
     (`2 <= W <= neuron_register_bits`, codes within `±(2^(W-1) - 1)`, names
     unique and distinct from the state names), read with
     `loihi2.mc.read_param`; parameters are charged like state variables.
+    `start` (default 0) is the first time step at which the neuron program
+    runs: before it the group is idle (it reads nothing, keeps its state at
+    zero and sends nothing). The pipelined lowering sets it to the group's
+    depth so that a group starts with the first real token.
 
     The body is the neuron program: a single block without arguments of
     `loihi2.mc.*` ops ending in `loihi2.mc.yield`, executed once per neuron
@@ -182,6 +187,7 @@ def Loihi2_NeuronGroupOp : Loihi2_Op<"neuron_group", [
                        ArrayAttr:$state,
                        DefaultValuedAttr<Loihi2_I64Attr, "1">:$ports,
                        DefaultValuedAttr<Loihi2_I64Attr, "1">:$outputs,
+                       DefaultValuedAttr<Loihi2_I64Attr, "0">:$start,
                        OptionalAttr<ArrayAttr>:$params,
                        OptionalAttr<ArrayAttr>:$placement);
   let regions = (region SizedRegion<1>:$body);

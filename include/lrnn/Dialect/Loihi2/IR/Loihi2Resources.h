@@ -69,6 +69,52 @@ RangeCost getRangeCost(const TargetDescription &desc, NeuronGroupOp group,
                        llvm::ArrayRef<const BlockInfo *> blocksIntoGroup,
                        int64_t first, int64_t count);
 
+/// getRangeCost grown one neuron at a time: the cost of neurons
+/// [first, first + count) of a group for a growing count, each step costing
+/// O(blocks + synapses onto the added neuron). getRangeCost is built on it,
+/// so the two charge identically. The placement pass splits groups with it.
+class RangeCostBuilder {
+public:
+  RangeCostBuilder(const TargetDescription &desc, NeuronGroupOp group,
+                   llvm::ArrayRef<const BlockInfo *> blocksIntoGroup);
+
+  /// Starts an empty range at neuron `first`.
+  void reset(int64_t first);
+  int64_t getFirst() const { return first; }
+  int64_t getCount() const { return count; }
+  /// The cost of the current range.
+  const RangeCost &getCost() const { return cost; }
+  /// The cost the range would have with its next neuron (first + count)
+  /// added; nothing changes.
+  RangeCost getCostWithNext() const;
+  /// Adds the next neuron (first + count) to the range.
+  void addNext();
+
+private:
+  /// What one block charges for the current range.
+  struct BlockState {
+    const BlockInfo *block = nullptr;
+    int64_t axons = 0, stored = 0;
+    /// Sparse blocks: the generation in which each source neuron was last
+    /// counted as an input axon of the range.
+    std::vector<int64_t> seen;
+  };
+  /// Input axons and stored synapses that row `row` adds to `state`.
+  std::pair<int64_t, int64_t> rowDelta(const BlockState &state,
+                                       int64_t row) const;
+  /// The cost of a range of `newCount` neurons whose blocks charge their
+  /// current axons and synapses plus `deltas` (one pair per block, or none).
+  RangeCost costWith(int64_t newCount,
+                     llvm::ArrayRef<std::pair<int64_t, int64_t>> deltas) const;
+
+  const TargetDescription &desc;
+  int64_t fixedBytes = 0; ///< the neuron program, once per range
+  int64_t registers = 0;
+  std::vector<BlockState> blocks;
+  int64_t first = 0, count = 0, generation = 0;
+  RangeCost cost;
+};
+
 /// The synapses onto each neuron of `group` over all blocks feeding it.
 std::vector<int64_t>
 getFanIn(NeuronGroupOp group, llvm::ArrayRef<const BlockInfo *> blocksIntoGroup);
