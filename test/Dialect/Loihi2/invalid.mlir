@@ -696,3 +696,37 @@ loihi2.program @p attributes {system = "oheo-gulch", mode = "pipelined", target 
   }
   loihi2.synapse_block @w {source = @u, target = @g, port = 0, weights = #lrnn.sparse<[2, 3], nnz = 5, density = 0.8333, indices = dense<[[0, 0], [0, 1], [1, 0], [1, 1], [1, 2]]> : tensor<5x2xi32>, values = dense<[1, 1, 1, 1, 1]> : tensor<5xi8>>, weight_exp = 0, delay = 0}
 }
+
+// -----
+
+// A synapse block verified before a group whose size is misspelled: the
+// group's own error, no crash.
+loihi2.program @p attributes {system = "oheo-gulch", mode = "pipelined"} {
+  loihi2.input @u {size = 2, width = 16}
+  loihi2.synapse_block @w {source = @u, target = @g, port = 0, weights = dense<1> : tensor<2x2xi8>, weight_exp = 0, delay = 0}
+  // expected-error @+1 {{requires attribute 'size'}}
+  loihi2.neuron_group @g attributes {sise = 2, state = []} {
+    loihi2.mc.yield
+  }
+}
+
+// -----
+
+loihi2.program @p attributes {system = "oheo-gulch", mode = "pipelined"} {
+  // expected-error @+1 {{size 1048577 is more than system 'oheo-gulch' holds (1048576 neurons)}}
+  loihi2.neuron_group @g attributes {size = 1048577, state = []} {
+    loihi2.mc.yield
+  }
+}
+
+// -----
+
+loihi2.program @p attributes {system = "oheo-gulch", mode = "pipelined"} {
+  loihi2.input @u {size = 5000, width = 16}
+  loihi2.neuron_group @g attributes {size = 1000000, state = []} {
+    loihi2.mc.yield
+  }
+  // A splat is checked without being expanded.
+  // expected-error @+1 {{is dense with 5000 inputs: every neuron of @g would have a fan-in of 5000 synapses, more than max_fan_in_per_neuron = 4096}}
+  loihi2.synapse_block @w {source = @u, target = @g, port = 0, weights = dense<1> : tensor<1000000x5000xi8>, weight_exp = 0, delay = 0}
+}

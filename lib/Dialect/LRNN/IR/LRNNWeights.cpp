@@ -380,6 +380,12 @@ LogicalResult lrnn::verifyCodeWeight(Operation *op, StringRef name,
   auto width = getCodeWidth(op, name, values.getElementType(), maxBits);
   if (failed(width))
     return failure();
+  // A splat (`dense<1> : tensor<NxMxi8>`) is one code however large its
+  // shape: check it without expanding it.
+  if (auto dense = dyn_cast<DenseIntElementsAttr>(values);
+      dense && dense.isSplat() && !isa<SparseMatrixAttr>(weight))
+    return checkCode(op, name, dense.getSplatValue<APInt>().getSExtValue(),
+                     *width, "(0, 0)");
   auto codes = readIntElements(values);
   if (failed(codes))
     return op->emitOpError() << name << ": " << unavailableReason(values);

@@ -255,6 +255,10 @@ LogicalResult OutputOp::verify() {
   if (!group)
     return emitOpError() << "source " << getSourceAttr()
                          << " must be a loihi2.neuron_group";
+  // The group may not be verified yet; its own verifier reports a missing
+  // size.
+  if (!group.getSizeAttr())
+    return success();
   if (group.getSize() != getSize())
     return emitOpError() << "size " << getSize() << " does not match the size "
                          << group.getSize() << " of " << getSourceAttr();
@@ -306,6 +310,13 @@ LogicalResult NeuronGroupOp::verify() {
   int64_t size = getSize();
   if (size < 1)
     return emitOpError() << "size must be at least 1, got " << size;
+  if (std::optional<SystemDescription> system = getSystemOf(*this)) {
+    int64_t capacity = desc.coresInSystem(*system) * desc.neuronsPerCore;
+    if (size > capacity)
+      return emitOpError() << "size " << size << " is more than system '"
+                           << system->name << "' holds (" << capacity
+                           << " neurons)";
+  }
   if (getPorts() < 0)
     return emitOpError() << "ports must be non-negative, got " << getPorts();
   if (getOutputs() < 0)
@@ -465,6 +476,10 @@ LogicalResult SynapseBlockOp::verify() {
   if (!group)
     return emitOpError() << "target " << getTargetAttr()
                          << " must be a loihi2.neuron_group";
+  // The group may not be verified yet; its own verifier reports a missing
+  // size.
+  if (!group.getSizeAttr())
+    return success();
   if (getPort() < 0 || getPort() >= group.getPorts())
     return emitOpError() << "port " << getPort() << " is not an input port of "
                          << getTargetAttr() << " (it has " << group.getPorts()
@@ -477,6 +492,15 @@ LogicalResult SynapseBlockOp::verify() {
                          << desc.weightExponentMax;
   if (getDelay() < 0)
     return emitOpError() << "delay must be non-negative, got " << getDelay();
+  // Checked before the weights are read: a dense block stores every synapse,
+  // so its width is each neuron's fan-in.
+  if (!isa<lrnn::SparseMatrixAttr>(getWeights()) &&
+      inputs > desc.maxFanInPerNeuron)
+    return emitOpError() << "is dense with " << inputs
+                         << " inputs: every neuron of " << getTargetAttr()
+                         << " would have a fan-in of " << inputs
+                         << " synapses, more than max_fan_in_per_neuron = "
+                         << desc.maxFanInPerNeuron;
   return lrnn::verifyCodeWeight(*this, "weights", getWeights(),
                                 group.getSize(), inputs, desc.weightBits);
 }

@@ -42,10 +42,12 @@ ArrayAttr buildPlacementAttr(MLIRContext *context,
 }
 
 int64_t getSourceSize(Operation *source) {
+  // Called by verifiers of other ops, possibly before `source` itself was
+  // verified: a missing size attribute reads as 0, not as a crash.
   if (auto input = dyn_cast_or_null<InputOp>(source))
-    return input.getSize();
+    return input.getSizeAttr() ? input.getSize() : 0;
   if (auto group = dyn_cast_or_null<NeuronGroupOp>(source))
-    return group.getSize();
+    return group.getSizeAttr() ? group.getSize() : 0;
   return 0;
 }
 
