@@ -18,8 +18,8 @@ tool_dirs = [config.lrnn_tools_dir, config.llvm_tools_dir]
 # `not` and `count` at the start of a RUN line (lit's defaults only cover
 # them after a pipe).
 llvm_config.add_tool_substitutions(
-    ["lrnn-opt", "lrnn-import", "lrnn-run", "lrnnc", "lrnn-translate", "not",
-     "count", "mlir-translate"], tool_dirs)
+    ["lrnn-opt", "lrnn-import", "lrnn-run", "lrnnc", "lrnn-translate",
+     "lrnn-sim", "not", "count", "mlir-translate"], tool_dirs)
 # Tests need the Python that has numpy (Debian's), not the one running lit.
 config.substitutions = [s for s in config.substitutions if s[0] != "%python"]
 config.substitutions.append(("%python", '"%s"' % config.python_executable))

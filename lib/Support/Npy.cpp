@@ -20,6 +20,7 @@
 #include "llvm/Support/Process.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <cmath>
 #include <optional>
 
 using namespace llvm;
@@ -590,6 +591,50 @@ Error writeNpyF32(StringRef path, ArrayRef<int64_t> shape,
     support::endian::write32le(raw.data() + i * sizeof(float),
                                bit_cast<uint32_t>(data[i]));
   return writeNpy(path, NpyDType::F32, shape, raw);
+}
+
+Expected<std::vector<double>> readFloatSequence(StringRef path, int64_t width,
+                                                int64_t &steps) {
+  Expected<NpyArray> input = readNpy(path);
+  if (!input)
+    return input.takeError();
+  if (input->dtype != NpyDType::F32 && input->dtype != NpyDType::F64)
+    return makeFileError(path, "expected float32 or float64 data, got '" +
+                                   npyDescr(input->dtype) + "'");
+  if (input->shape.size() != 2 || input->shape[1] != width)
+    return makeFileError(
+        path, "expected shape [T, " + Twine(width) +
+                  "] for this model, got a " + Twine(input->shape.size()) +
+                  "-D array" +
+                  (input->shape.size() == 2
+                       ? " with " + Twine(input->shape[1]) + " columns"
+                       : Twine("")));
+  steps = input->shape[0];
+  std::vector<double> values = input->toDoubles();
+  for (size_t i = 0; i < values.size(); ++i)
+    if (!std::isfinite(values[i]))
+      return makeFileError(path, "non-finite input at [" + Twine(i / width) +
+                                     ", " + Twine(i % width) + "]");
+  return values;
+}
+
+std::string serializeNpyF32(int64_t rows, int64_t width,
+                            ArrayRef<float> values) {
+  std::vector<char> raw(values.size() * sizeof(float));
+  for (size_t i = 0; i < values.size(); ++i)
+    support::endian::write32le(raw.data() + i * sizeof(float),
+                               bit_cast<uint32_t>(values[i]));
+  return serializeNpy(NpyDType::F32, {rows, width}, raw);
+}
+
+std::string serializeNpyI32(int64_t rows, int64_t width,
+                            ArrayRef<int64_t> codes) {
+  std::vector<char> raw(codes.size() * sizeof(int32_t));
+  for (size_t i = 0; i < codes.size(); ++i)
+    support::endian::write32le(
+        raw.data() + i * sizeof(int32_t),
+        static_cast<uint32_t>(static_cast<int32_t>(codes[i])));
+  return serializeNpy(NpyDType::I32, {rows, width}, raw);
 }
 
 } // namespace lrnn

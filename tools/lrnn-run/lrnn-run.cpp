@@ -52,7 +52,8 @@
 // Every output file is written completely in memory first and then to a
 // temporary file next to its path; they are renamed into place only when all
 // succeeded, so a failed run leaves no output file (and no temporary file).
-// An existing special file (/dev/null, a FIFO) is written in place.
+// An existing special file (/dev/null, a FIFO) is written in place
+// (lrnn::writeAllOrNothing).
 //
 //===----------------------------------------------------------------------===//
 
@@ -65,6 +66,7 @@
 #include "lrnn/Interpreter/FixedInterpreter.h"
 #include "lrnn/Interpreter/Interpreter.h"
 #include "lrnn/Support/Npy.h"
+#include "lrnn/Support/OutputFiles.h"
 #include "lrnn/Target/CPU/CPUTarget.h"
 
 #include "mlir/IR/DialectRegistry.h"
@@ -72,12 +74,9 @@
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/Pass/PassManager.h"
 #include "llvm/Support/CommandLine.h"
-#include "llvm/Support/Endian.h"
-#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/JSON.h"
-#include "llvm/Support/Process.h"
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -88,6 +87,7 @@
 #include <optional>
 
 #include "lrnn/Conversion/LRNNToLoihi2/LRNNToLoihi2.h"
+#include "lrnn/Dialect/Loihi2/Transforms/Place.h"
 #include "lrnn/Target/Loihi2Sim/Simulator.h"
 
 using namespace llvm;
@@ -174,14 +174,6 @@ public:
   std::optional<lrnn::ActivationStatsCollector> stats;
   std::optional<lrnn::CalibrationCollector> calibration;
 };
-
-/// An output file whose contents are complete in memory.
-struct PendingFile {
-  std::string path;
-  std::string contents;
-  /// How a failure to create the file is reported.
-  StringRef openFailure;
-};
 } // namespace
 
 static int fail(const Twine &message) {
@@ -191,160 +183,6 @@ static int fail(const Twine &message) {
 
 static Error makeError(const Twine &message) {
   return createStringError(inconvertibleErrorCode(), message.str());
-}
-
-/// Whether `path` exists and is neither a regular file nor a directory (a
-/// device such as /dev/null, a FIFO): such a file is written in place, as a
-/// shell redirection would, since renaming over it would replace it.
-static bool isSpecialFile(StringRef path) {
-  sys::fs::file_status status;
-  return !sys::fs::status(path, status) && sys::fs::exists(status) &&
-         !sys::fs::is_regular_file(status) && !sys::fs::is_directory(status);
-}
-
-/// Writes `contents` into the existing special file `path`.
-static Error writeInPlace(StringRef path, StringRef contents) {
-  int fd = -1;
-  // CD_OpenExisting: no O_CREAT or O_TRUNC.
-  std::error_code ec =
-      sys::fs::openFileForWrite(path, fd, sys::fs::CD_OpenExisting);
-  if (!ec) {
-    raw_fd_ostream os(fd, /*shouldClose=*/true);
-    os << contents;
-    os.close();
-    if (os.has_error()) {
-      ec = os.error();
-      os.clear_error(); // Otherwise the stream aborts when destroyed.
-    }
-  }
-  if (ec)
-    return makeError(path + ": cannot write: " + ec.message());
-  return Error::success();
-}
-
-/// Writes every file or none: each regular file goes to a fresh temporary
-/// file next to its path, and only when all are written are they renamed
-/// into place. On failure the temporary files are removed, and so are files
-/// already renamed. Special files (see isSpecialFile) are written in place
-/// after the renames, and a path "-" to stdout last.
-static Error writeAllOrNothing(ArrayRef<PendingFile> files) {
-  enum class Kind { Regular, Special, Stdout };
-  std::vector<Kind> kinds;
-  for (const PendingFile &file : files)
-    kinds.push_back(file.path == "-"             ? Kind::Stdout
-                    : isSpecialFile(file.path) ? Kind::Special
-                                               : Kind::Regular);
-  std::vector<std::string> temps(files.size());
-  auto removeTemps = [&](size_t from) {
-    for (size_t i = from; i < temps.size(); ++i)
-      if (!temps[i].empty())
-        sys::fs::remove(temps[i]);
-  };
-  for (size_t i = 0; i < files.size(); ++i) {
-    const PendingFile &file = files[i];
-    if (kinds[i] != Kind::Regular)
-      continue;
-    // The temporary name is built here rather than by createUniqueFile,
-    // whose model would treat any '%' in the path as a placeholder.
-    std::string temp;
-    int fd = -1;
-    std::error_code ec;
-    for (int attempt = 0; attempt < 64; ++attempt) {
-      temp = (file.path + ".tmp" + Twine(sys::Process::getProcessId()) + "-" +
-              Twine::utohexstr(sys::Process::GetRandomNumber()))
-                 .str();
-      ec = sys::fs::openFileForWrite(temp, fd, sys::fs::CD_CreateNew);
-      if (ec != std::errc::file_exists)
-        break;
-    }
-    if (ec) {
-      removeTemps(0);
-      return makeError(file.path + ": " + file.openFailure + ": " +
-                       ec.message());
-    }
-    temps[i] = temp;
-    raw_fd_ostream os(fd, /*shouldClose=*/true);
-    os << file.contents;
-    os.close();
-    if (os.has_error()) {
-      ec = os.error();
-      os.clear_error(); // Otherwise the stream aborts when destroyed.
-      removeTemps(0);
-      return makeError(file.path + ": write failed: " + ec.message());
-    }
-  }
-  auto removeRenamed = [&](size_t before) {
-    for (size_t j = 0; j < before; ++j)
-      if (!temps[j].empty())
-        sys::fs::remove(files[j].path);
-  };
-  for (size_t i = 0; i < files.size(); ++i) {
-    if (temps[i].empty())
-      continue;
-    if (std::error_code ec = sys::fs::rename(temps[i], files[i].path)) {
-      removeTemps(i);
-      removeRenamed(i);
-      return makeError(files[i].path + ": cannot write: " + ec.message());
-    }
-  }
-  for (size_t i = 0; i < files.size(); ++i)
-    if (kinds[i] == Kind::Special)
-      if (Error err = writeInPlace(files[i].path, files[i].contents)) {
-        removeRenamed(files.size());
-        return err;
-      }
-  for (size_t i = 0; i < files.size(); ++i)
-    if (kinds[i] == Kind::Stdout)
-      outs() << files[i].contents;
-  outs().flush();
-  return Error::success();
-}
-
-/// A .npy image of `steps` rows of `width` float32 values.
-static std::string npyF32(int64_t steps, int64_t width,
-                          ArrayRef<float> values) {
-  std::vector<char> raw(values.size() * sizeof(float));
-  for (size_t i = 0; i < values.size(); ++i)
-    support::endian::write32le(raw.data() + i * sizeof(float),
-                               bit_cast<uint32_t>(values[i]));
-  return lrnn::serializeNpy(lrnn::NpyDType::F32, {steps, width}, raw);
-}
-
-/// A .npy image of int32 codes (`<i4`); every code fits (widths <= 24).
-static std::string npyI32(int64_t steps, int64_t width,
-                          ArrayRef<int64_t> codes) {
-  std::vector<char> raw(codes.size() * sizeof(int32_t));
-  for (size_t i = 0; i < codes.size(); ++i)
-    support::endian::write32le(raw.data() + i * sizeof(int32_t),
-                               static_cast<uint32_t>(
-                                   static_cast<int32_t>(codes[i])));
-  return lrnn::serializeNpy(lrnn::NpyDType::I32, {steps, width}, raw);
-}
-
-/// Reads a [T, dIn] float32/float64 input with finite values.
-static Expected<std::vector<double>> readInput(StringRef path, int64_t dIn,
-                                               int64_t &steps) {
-  auto input = lrnn::readNpy(path);
-  if (!input)
-    return input.takeError();
-  if (input->dtype != lrnn::NpyDType::F32 &&
-      input->dtype != lrnn::NpyDType::F64)
-    return makeError(path + ": expected float32 or float64 data, got '" +
-                     lrnn::npyDescr(input->dtype) + "'");
-  if (input->shape.size() != 2 || input->shape[1] != dIn)
-    return makeError(path + ": expected shape [T, " + Twine(dIn) +
-                     "] for this model, got a " + Twine(input->shape.size()) +
-                     "-D array" +
-                     (input->shape.size() == 2
-                          ? " with " + Twine(input->shape[1]) + " columns"
-                          : Twine("")));
-  steps = input->shape[0];
-  std::vector<double> values = input->toDoubles();
-  for (size_t i = 0; i < values.size(); ++i)
-    if (!std::isfinite(values[i]))
-      return makeError(path + ": non-finite input at [" + Twine(i / dIn) +
-                       ", " + Twine(i % dIn) + "]");
-  return values;
 }
 
 /// Per op: name, location and the zero fraction of each operand (and of the
@@ -555,11 +393,11 @@ static std::string fixedOutputNpy(const lrnn::FixedInterpreter &interp,
                                   ArrayRef<int64_t> codes, int64_t steps) {
   int64_t dOut = interp.getOutputSize();
   if (rawOutput)
-    return npyI32(steps, dOut, codes);
+    return lrnn::serializeNpyI32(steps, dOut, codes);
   std::vector<float> values(codes.size());
   for (size_t i = 0; i < codes.size(); ++i)
     values[i] = interp.dequantizeOutput(codes[i]);
-  return npyF32(steps, dOut, values);
+  return lrnn::serializeNpyF32(steps, dOut, values);
 }
 
 static Expected<lrnn::ModelOp>
@@ -605,7 +443,7 @@ static int compare(mlir::MLIRContext &context, StringRef statsPath) {
                 Twine((*floatInterp)->getOutputSize()));
 
   int64_t steps = 0;
-  auto inputs = readInput(inputPath, dIn, steps);
+  auto inputs = lrnn::readFloatSequence(inputPath, dIn, steps);
   if (!inputs)
     return fail(toString(inputs.takeError()));
   if (!statsPath.empty() && steps == 0)
@@ -632,7 +470,7 @@ static int compare(mlir::MLIRContext &context, StringRef statsPath) {
     maxReference = std::max(maxReference, std::fabs(ref));
   }
 
-  std::vector<PendingFile> files;
+  std::vector<lrnn::PendingFile> files;
   if (!outputPath.empty())
     files.push_back({outputPath, fixedOutputNpy(**fixedInterp, codes, steps),
                      "cannot create temporary file"});
@@ -640,7 +478,7 @@ static int compare(mlir::MLIRContext &context, StringRef statsPath) {
     files.push_back({statsPath.str(),
                      fixedStatsJson(*fixedModel, **fixedInterp),
                      "cannot open for writing"});
-  if (Error err = writeAllOrNothing(files))
+  if (Error err = lrnn::writeAllOrNothing(files))
     return fail(toString(std::move(err)));
 
   warnSaturations(**fixedInterp, fixedPath);
@@ -681,7 +519,7 @@ static int runQuantized(lrnn::ModelOp model, StringRef modelPath,
   int64_t dIn = (*interp)->getInputSize(), dOut = (*interp)->getOutputSize();
 
   int64_t steps = 0;
-  auto inputs = readInput(inputPath, dIn, steps);
+  auto inputs = lrnn::readFloatSequence(inputPath, dIn, steps);
   if (!inputs)
     return fail(toString(inputs.takeError()));
   if (!statsPath.empty() && steps == 0)
@@ -694,13 +532,13 @@ static int runQuantized(lrnn::ModelOp model, StringRef modelPath,
   std::vector<int64_t> codes = runFixed(**interp, *inputs, steps);
   double seconds = secondsSince(start);
 
-  std::vector<PendingFile> files;
+  std::vector<lrnn::PendingFile> files;
   files.push_back({outputPath, fixedOutputNpy(**interp, codes, steps),
                    "cannot create temporary file"});
   if (!statsPath.empty())
     files.push_back({statsPath.str(), fixedStatsJson(model, **interp),
                      "cannot open for writing"});
-  if (Error err = writeAllOrNothing(files))
+  if (Error err = lrnn::writeAllOrNothing(files))
     return fail(toString(std::move(err)));
 
   warnSaturations(**interp, modelPath);
@@ -735,7 +573,7 @@ static int runFloatModel(lrnn::ModelOp model, StringRef modelPath,
   int64_t dIn = (*interp)->getInputSize(), dOut = (*interp)->getOutputSize();
 
   int64_t steps = 0;
-  auto inputs = readInput(inputPath, dIn, steps);
+  auto inputs = lrnn::readFloatSequence(inputPath, dIn, steps);
   if (!inputs)
     return fail(toString(inputs.takeError()));
   if ((!statsPath.empty() || !calibratePath.empty()) && steps == 0)
@@ -761,8 +599,8 @@ static int runFloatModel(lrnn::ModelOp model, StringRef modelPath,
 
   std::vector<float> result(outputs->begin(), outputs->end());
   // Every report is complete in memory before anything is written.
-  std::vector<PendingFile> files;
-  files.push_back({outputPath, npyF32(steps, dOut, result),
+  std::vector<lrnn::PendingFile> files;
+  files.push_back({outputPath, lrnn::serializeNpyF32(steps, dOut, result),
                    "cannot create temporary file"});
   std::optional<lrnn::ActivationStats> stats;
   if (observer.stats) {
@@ -780,7 +618,7 @@ static int runFloatModel(lrnn::ModelOp model, StringRef modelPath,
     files.push_back(
         {calibratePath, std::move(text), "cannot open for writing"});
   }
-  if (Error err = writeAllOrNothing(files))
+  if (Error err = lrnn::writeAllOrNothing(files))
     return fail(toString(std::move(err)));
 
   if (stats)
@@ -849,7 +687,7 @@ static int runCpu(mlir::ModuleOp module, StringRef modelPath) {
   }
 
   int64_t steps = 0;
-  auto inputs = readInput(inputPath, dIn, steps);
+  auto inputs = lrnn::readFloatSequence(inputPath, dIn, steps);
   if (!inputs)
     return fail(toString(inputs.takeError()));
   if (auto failed = checkBenchSteps(steps))
@@ -872,10 +710,10 @@ static int runCpu(mlir::ModuleOp module, StringRef modelPath) {
                   Twine(i / dOut) + ", element " + Twine(i % dOut) +
                   " (unstable recurrence or input out of range)");
 
-  std::vector<PendingFile> files;
-  files.push_back({outputPath, npyF32(steps, dOut, out),
+  std::vector<lrnn::PendingFile> files;
+  files.push_back({outputPath, lrnn::serializeNpyF32(steps, dOut, out),
                    "cannot create temporary file"});
-  if (Error err = writeAllOrNothing(files))
+  if (Error err = lrnn::writeAllOrNothing(files))
     return fail(toString(std::move(err)));
 
   if (summary)
@@ -908,6 +746,10 @@ static int runLoihi2(mlir::ModuleOp module, StringRef modelPath) {
     if (mlir::failed(lrnn::lowerToLoihi2(module, options)))
       return fail(modelPath + ": cannot compile the model for Loihi 2: " +
                   firstError.text);
+    for (auto program : module.getOps<lrnn::loihi2::ProgramOp>())
+      if (mlir::failed(lrnn::loihi2::placeProgram(program, {})))
+        return fail(modelPath + ": cannot place the model on Loihi 2: " +
+                    firstError.text);
   }
   SmallVector<lrnn::loihi2::ProgramOp> programs(
       module.getOps<lrnn::loihi2::ProgramOp>());
@@ -920,7 +762,7 @@ static int runLoihi2(mlir::ModuleOp module, StringRef modelPath) {
     return fail(modelPath + ": " + toString(sim.takeError()));
   int64_t dIn = (*sim)->getInputSize(), dOut = (*sim)->getOutputSize();
   int64_t steps = 0;
-  auto inputs = readInput(inputPath, dIn, steps);
+  auto inputs = lrnn::readFloatSequence(inputPath, dIn, steps);
   if (!inputs)
     return fail(toString(inputs.takeError()));
   std::vector<int64_t> codes(inputs->size());
@@ -929,19 +771,19 @@ static int runLoihi2(mlir::ModuleOp module, StringRef modelPath) {
   auto start = std::chrono::steady_clock::now();
   std::vector<int64_t> out = (*sim)->run(codes, steps);
   double seconds = secondsSince(start);
-  std::vector<PendingFile> files;
+  std::vector<lrnn::PendingFile> files;
   if (rawOutput) {
-    files.push_back({outputPath, npyI32(steps, dOut, out),
+    files.push_back({outputPath, lrnn::serializeNpyI32(steps, dOut, out),
                      "cannot create temporary file"});
   } else {
     std::vector<float> values(out.size());
     for (size_t i = 0; i < out.size(); ++i)
       values[i] = lrnn::FixedInterpreter::dequantize(
           out[i], (*sim)->getOutputExponent());
-    files.push_back({outputPath, npyF32(steps, dOut, values),
+    files.push_back({outputPath, lrnn::serializeNpyF32(steps, dOut, values),
                      "cannot create temporary file"});
   }
-  if (Error err = writeAllOrNothing(files))
+  if (Error err = lrnn::writeAllOrNothing(files))
     return fail(toString(std::move(err)));
   if (summary) {
     const lrnn::loihi2::SimulationCounters &c = (*sim)->getCounters();

@@ -65,6 +65,22 @@ llvm::Error writeNpy(llvm::StringRef path, NpyDType dtype,
 llvm::Error writeNpyF32(llvm::StringRef path, llvm::ArrayRef<int64_t> shape,
                         llvm::ArrayRef<float> data);
 
+/// Reads the input sequence of a model run: a [T, width] float32 or float64
+/// array of finite values, returned row-major as doubles; `steps` receives
+/// T. Errors read "<path>: <reason>" (unreadable or malformed file, another
+/// dtype, another shape, the first non-finite value).
+llvm::Expected<std::vector<double>>
+readFloatSequence(llvm::StringRef path, int64_t width, int64_t &steps);
+
+/// The .npy image of `rows` x `width` float32 values.
+std::string serializeNpyF32(int64_t rows, int64_t width,
+                            llvm::ArrayRef<float> values);
+
+/// The .npy image of `rows` x `width` int32 codes (`<i4`); every code must
+/// fit 32 bits.
+std::string serializeNpyI32(int64_t rows, int64_t width,
+                            llvm::ArrayRef<int64_t> codes);
+
 } // namespace lrnn
 
 #endif // LRNN_SUPPORT_NPY_H

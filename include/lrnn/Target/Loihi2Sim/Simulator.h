@@ -17,6 +17,7 @@
 #include "llvm/Support/Error.h"
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -24,19 +25,40 @@
 namespace lrnn {
 namespace loihi2 {
 
-/// What the simulated chip did.
+/// What the simulated chip did in total.
 struct SimulationCounters {
   int64_t steps = 0;              ///< time steps executed
   int64_t synapticOps = 0;        ///< non-zero weight x non-zero message
   int64_t neuronInstructions = 0; ///< microcode instructions executed
-  int64_t messages = 0;           ///< non-zero values sent (one per neuron and output)
+  int64_t messages = 0;           ///< messages sent: one per neuron, output and destination core
+  int64_t meshHops = 0;           ///< hops of those messages on the core mesh
+  int64_t chipCrossings = 0;      ///< chip boundaries they crossed
   int64_t saturations = 0;        ///< values clamped by sat, write_state or lut
   int64_t inputSaturations = 0;   ///< at the host input boundary
+};
+
+/// One time step: its counts and the estimates derived from them with the
+/// target description's cost constants (docs/loihi2.md, "Simulator").
+struct StepStats {
+  int64_t synapticOps = 0, neuronInstructions = 0, messages = 0;
+  int64_t meshHops = 0, chipCrossings = 0;
+  double latencyNs = 0;        ///< estimated time of the step, barrier included
+  double dynamicEnergyPJ = 0;  ///< from the counts
+  double staticEnergyPJ = 0;   ///< static power of the chips used x latency
+};
+
+/// One neurocore over the whole run (cores holding neurons only).
+struct CoreStats {
+  int64_t chip = 0, core = 0, neurons = 0;
+  int64_t synapticOps = 0, neuronInstructions = 0;
+  int64_t messagesSent = 0, messagesReceived = 0;
+  double busyNs = 0; ///< estimated time spent on this core's work
 };
 
 class Simulator {
 public:
   /// Prepares `program` (verified) for execution; errors name the op.
+  /// Unplaced groups count as one core each for the estimates.
   static llvm::Expected<std::unique_ptr<Simulator>> create(ProgramOp program);
   ~Simulator();
 
@@ -51,6 +73,10 @@ public:
   /// Zeroes every state, message and counter.
   void reset();
 
+  /// Called after each time step of run() with the number of steps done
+  /// and the total (for progress lines); null for none.
+  void setProgressCallback(std::function<void(int64_t, int64_t)> callback);
+
   /// Runs `tokens` tokens of getInputSize() codes each (row-major) and
   /// returns tokens x getOutputSize() output codes, aligned: row t is the
   /// output of token t. Executes tokens + latency time steps, the last
@@ -62,6 +88,17 @@ public:
   int64_t quantizeInput(double u);
 
   const SimulationCounters &getCounters() const;
+  /// Per time step since the last reset, in order.
+  const std::vector<StepStats> &getStepStats() const;
+  /// Per core holding neurons, sorted by (chip, core).
+  std::vector<CoreStats> getCoreStats() const;
+  /// The description the program embeds (or the built-in one): the cost
+  /// constants of the estimates and their sources.
+  const TargetDescription &getTargetDescription() const;
+  /// The program's system and mode; chips holding neurons.
+  llvm::StringRef getSystemName() const;
+  ExecutionMode getMode() const;
+  int64_t getChipsUsed() const;
 
 private:
   Simulator();

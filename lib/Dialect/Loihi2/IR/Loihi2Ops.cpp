@@ -606,51 +606,6 @@ LogicalResult McLutOp::verify() {
   return verifyRange(*this, "acc_bits", getAccBits(), 18, desc.neuronAluBits);
 }
 
-/// A static bound on |value| (docs/loihi2.md, "Payload bound"), or nullopt
-/// when nothing below the arithmetic's range is known.
-static std::optional<int64_t> getValueBound(Value value, int depth = 0) {
-  Operation *def = value.getDefiningOp();
-  if (!def || depth > 64)
-    return std::nullopt;
-  auto widthMax = [](int64_t width) { return (int64_t(1) << (width - 1)) - 1; };
-  auto group = def->getParentOfType<NeuronGroupOp>();
-  if (auto sat = dyn_cast<McSatOp>(def))
-    return widthMax(sat.getWidth());
-  if (auto lut = dyn_cast<McLutOp>(def))
-    return widthMax(lut.getWidth());
-  if (auto c = dyn_cast<McConstOp>(def))
-    return std::abs(c.getValue());
-  if (isa<McCmpGtOp, McCmpEqOp>(def))
-    return 1;
-  if (auto read = dyn_cast<McReadStateOp>(def)) {
-    int64_t width = group.getStateWidth(read.getName());
-    return width ? std::optional<int64_t>(widthMax(width)) : std::nullopt;
-  }
-  if (auto read = dyn_cast<McReadParamOp>(def)) {
-    ElementsAttr values = group.getParam(read.getName());
-    if (!values)
-      return std::nullopt;
-    unsigned width = values.getElementType().getIntOrFloatBitWidth();
-    return widthMax(width);
-  }
-  if (auto relu = dyn_cast<McReluOp>(def))
-    return getValueBound(relu.getInput(), depth + 1);
-  auto both = [&](Value a, Value b) -> std::optional<int64_t> {
-    std::optional<int64_t> x = getValueBound(a, depth + 1);
-    std::optional<int64_t> y = getValueBound(b, depth + 1);
-    if (!x || !y)
-      return std::nullopt;
-    return std::max(*x, *y);
-  };
-  if (auto op = dyn_cast<McMinOp>(def))
-    return both(op.getLhs(), op.getRhs());
-  if (auto op = dyn_cast<McMaxOp>(def))
-    return both(op.getLhs(), op.getRhs());
-  if (auto op = dyn_cast<McSelectOp>(def))
-    return both(op.getTrueValue(), op.getFalseValue());
-  return std::nullopt;
-}
-
 LogicalResult McSendOp::verify() {
   int64_t payload = target(*this).messagePayloadBits;
   int64_t limit = (int64_t(1) << (payload - 1)) - 1;

@@ -170,6 +170,12 @@ Distance getFullTrafficDistance(ProgramOp program,
                                 const SystemDescription &system,
                                 const Routes &routes);
 
+/// A static bound on |value| of a neuron program value (docs/loihi2.md,
+/// "Payload bound"), or nullopt when nothing below the arithmetic's range is
+/// known. The verifier of loihi2.mc.send requires one; the simulator uses it
+/// to size its accumulators.
+std::optional<int64_t> getValueBound(mlir::Value value, int depth = 0);
+
 } // namespace loihi2
 } // namespace lrnn
 
