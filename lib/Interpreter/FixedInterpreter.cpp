@@ -13,6 +13,7 @@
 #include "lrnn/Analysis/CostModel.h"
 #include "lrnn/Dialect/LRNN/IR/FixedPoint.h"
 #include "lrnn/Dialect/LRNN/IR/LRNNWeights.h"
+#include "lrnn/Support/Npy.h"
 
 #include <cmath>
 
@@ -502,6 +503,17 @@ int64_t FixedInterpreter::quantizeInput(double u) {
 
 float FixedInterpreter::dequantize(int64_t q, int exponent) {
   return std::ldexp(static_cast<float>(q), -exponent);
+}
+
+std::string lrnn::serializeFixedOutputNpy(int64_t steps, int64_t width,
+                                          ArrayRef<int64_t> codes,
+                                          int exponent, bool raw) {
+  if (raw)
+    return serializeNpyI32(steps, width, codes);
+  std::vector<float> values(codes.size());
+  for (size_t i = 0; i < codes.size(); ++i)
+    values[i] = FixedInterpreter::dequantize(codes[i], exponent);
+  return serializeNpyF32(steps, width, values);
 }
 
 ArrayRef<int64_t> FixedInterpreter::getValue(Value value) const {

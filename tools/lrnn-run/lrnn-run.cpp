@@ -391,13 +391,8 @@ static std::vector<int64_t> runFixed(lrnn::FixedInterpreter &interp,
 /// The output file of a quantised run: dequantised float32 or raw codes.
 static std::string fixedOutputNpy(const lrnn::FixedInterpreter &interp,
                                   ArrayRef<int64_t> codes, int64_t steps) {
-  int64_t dOut = interp.getOutputSize();
-  if (rawOutput)
-    return lrnn::serializeNpyI32(steps, dOut, codes);
-  std::vector<float> values(codes.size());
-  for (size_t i = 0; i < codes.size(); ++i)
-    values[i] = interp.dequantizeOutput(codes[i]);
-  return lrnn::serializeNpyF32(steps, dOut, values);
+  return lrnn::serializeFixedOutputNpy(steps, interp.getOutputSize(), codes,
+                                      interp.getOutputExponent(), rawOutput);
 }
 
 static Expected<lrnn::ModelOp>
@@ -765,24 +760,16 @@ static int runLoihi2(mlir::ModuleOp module, StringRef modelPath) {
   auto inputs = lrnn::readFloatSequence(inputPath, dIn, steps);
   if (!inputs)
     return fail(toString(inputs.takeError()));
-  std::vector<int64_t> codes(inputs->size());
-  for (size_t i = 0; i < codes.size(); ++i)
-    codes[i] = (*sim)->quantizeInput((*inputs)[i]);
+  std::vector<int64_t> codes = (*sim)->quantizeInputs(*inputs);
   auto start = std::chrono::steady_clock::now();
   std::vector<int64_t> out = (*sim)->run(codes, steps);
   double seconds = secondsSince(start);
   std::vector<lrnn::PendingFile> files;
-  if (rawOutput) {
-    files.push_back({outputPath, lrnn::serializeNpyI32(steps, dOut, out),
-                     "cannot create temporary file"});
-  } else {
-    std::vector<float> values(out.size());
-    for (size_t i = 0; i < out.size(); ++i)
-      values[i] = lrnn::FixedInterpreter::dequantize(
-          out[i], (*sim)->getOutputExponent());
-    files.push_back({outputPath, lrnn::serializeNpyF32(steps, dOut, values),
-                     "cannot create temporary file"});
-  }
+  files.push_back({outputPath,
+                   lrnn::serializeFixedOutputNpy(
+                       steps, dOut, out, (*sim)->getOutputExponent(),
+                       rawOutput),
+                   "cannot create temporary file"});
   if (Error err = lrnn::writeAllOrNothing(files))
     return fail(toString(std::move(err)));
   if (summary) {

@@ -160,9 +160,7 @@ int main(int argc, char **argv) {
   auto inputs = lrnn::readFloatSequence(inputPath, dIn, tokens);
   if (!inputs)
     return fail(toString(inputs.takeError()));
-  std::vector<int64_t> codes(inputs->size());
-  for (size_t i = 0; i < codes.size(); ++i)
-    codes[i] = (*sim)->quantizeInput((*inputs)[i]);
+  std::vector<int64_t> codes = (*sim)->quantizeInputs(*inputs);
 
   std::optional<Progress> progress;
   if (!quiet && sys::Process::StandardOutIsDisplayed()) {
@@ -177,17 +175,11 @@ int main(int argc, char **argv) {
   progress.reset();
 
   std::vector<lrnn::PendingFile> files;
-  if (rawOutput) {
-    files.push_back({outputPath, lrnn::serializeNpyI32(tokens, dOut, out),
-                     "cannot create temporary file"});
-  } else {
-    int exponent = (*sim)->getOutputExponent();
-    std::vector<float> values(out.size());
-    for (size_t i = 0; i < out.size(); ++i)
-      values[i] = lrnn::FixedInterpreter::dequantize(out[i], exponent);
-    files.push_back({outputPath, lrnn::serializeNpyF32(tokens, dOut, values),
-                     "cannot create temporary file"});
-  }
+  files.push_back({outputPath,
+                   lrnn::serializeFixedOutputNpy(
+                       tokens, dOut, out, (*sim)->getOutputExponent(),
+                       rawOutput),
+                   "cannot create temporary file"});
   StringRef name = program.getSymName();
   if (!reportPath.empty()) {
     std::string text;

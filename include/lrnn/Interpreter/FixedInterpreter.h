@@ -34,6 +34,13 @@ namespace lrnn {
 /// True when `model` is quantised: it takes a vector of !lrnn.fixed.
 bool isQuantizedModel(ModelOp model);
 
+/// The .npy image of `steps` x `width` output codes of a quantised model (or
+/// of the Loihi 2 simulator): int32 codes when `raw`, else float32 values
+/// dequantised at `exponent` (FixedInterpreter::dequantize).
+std::string serializeFixedOutputNpy(int64_t steps, int64_t width,
+                                    llvm::ArrayRef<int64_t> codes,
+                                    int exponent, bool raw);
+
 /// Saturation count of one op of a quantised model body.
 struct OpSaturations {
   int64_t index = 0;   ///< Position of the op in the body, from 0.

@@ -216,6 +216,13 @@ int64_t Simulator::quantizeInput(double u) {
                               impl->counters.inputSaturations);
 }
 
+std::vector<int64_t> Simulator::quantizeInputs(ArrayRef<double> values) {
+  std::vector<int64_t> codes(values.size());
+  for (size_t i = 0; i < values.size(); ++i)
+    codes[i] = quantizeInput(values[i]);
+  return codes;
+}
+
 void Simulator::reset() {
   Impl &s = *impl;
   for (SimGroup &g : s.groups)

@@ -86,6 +86,8 @@ public:
 
   /// Float input to codes (docs/fixed-point.md §6), counting saturations.
   int64_t quantizeInput(double u);
+  /// quantizeInput() of every value of a sequence.
+  std::vector<int64_t> quantizeInputs(llvm::ArrayRef<double> values);
 
   const SimulationCounters &getCounters() const;
   /// Per time step since the last reset, in order.
