@@ -386,10 +386,8 @@ FixedProgramBuilder::build(Operation *op, int64_t *count) {
     unsigned bits = accumulatorBits;
     return [nodes = std::move(*nodes), params, identityAbove, x, y, in, out, n,
             bits, count] {
-      for (size_t i = 0; i < n; ++i)
-        out[i] = fixed::evaluateLut(nodes, params, identityAbove, in[i],
-                                    x.exponent, y.exponent, y.width, bits,
-                                    *count);
+      fixed::evaluateLut(nodes, params, identityAbove, in, out, int64_t(n),
+                         x.exponent, y.exponent, y.width, bits, *count);
     };
   }
 

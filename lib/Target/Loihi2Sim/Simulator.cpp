@@ -1,18 +1,23 @@
 //===- Simulator.cpp - Functional simulator of Loihi 2 programs -----------===//
 //
-// Speed comes from three choices:
-// - each neuron program is compiled once into a flat instruction list, and
-//   every instruction runs over all neurons of the group before the next
-//   (one dispatch per instruction and group, tight loops over int64 arrays);
-// - synapse blocks are stored by column, so a message visits exactly the
-//   non-zero weights it meets, and zero values are never sent;
+// The simulator advances time in chunks of up to kChunk steps: each group,
+// in an order where every source comes first (or feeds through a delay of
+// at least the chunk), accumulates its dendritic sums for the whole chunk,
+// then runs its neuron program step by step. Speed comes from:
+// - time-vectorised synapses: a stream keeps each neuron's values of the
+//   chunk (and the history its delays reach) contiguous in time, so one
+//   stored weight is one multiply-add over kChunk lanes, and the weights
+//   are read once per chunk instead of once per step;
+// - neuron programs compiled once into a flat instruction list over a few
+//   reused registers, each instruction one tight loop over the group's
+//   neurons (vectorised; products proven in range skip overflow checks);
 // - everything a message costs (destination cores, mesh hops, chip
-//   crossings, synaptic operations per core) is precomputed per sending
-//   neuron and column.
+//   crossings, synaptic operations per core) precomputed per sending neuron
+//   and column, and counted without branches.
 // Exactness: every value of the neuron arithmetic stays within
 // ±(2^(U-1) - 1) with U = neuron_alu_bits <= 62, so int64 sums of two values
 // never overflow and products are checked; dendritic sums are proven below
-// 2^62 when the program is loaded.
+// 2^62 when the program is loaded, and below 2^31 where int32 lanes are used.
 //
 //===----------------------------------------------------------------------===//
 
@@ -27,6 +32,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
+
+#include <immintrin.h>
 
 using namespace mlir;
 using namespace lrnn;
@@ -34,14 +42,18 @@ using namespace lrnn::loihi2;
 
 namespace {
 
+/// Time steps per pass over the groups; the synapse loops run over this many
+/// lanes.
+constexpr int64_t kChunk = 32;
+
 enum class Opcode {
-  ReadState, WriteState, ReadParam, ReadPort, Const, Add, Sub, Mul, Min, Max,
-  CmpGt, CmpEq, ShrRound, Shl, Sat, Relu, Select, Lut, Send
+  ReadState, WriteState, ReadParam, ReadPort, Const, Add, Sub, Mul, MulExact,
+  Min, Max, CmpGt, CmpEq, ShrRound, Shl, Sat, Relu, Select, Lut, Send
 };
 
 struct Instruction {
   Opcode opcode;
-  int32_t dst = -1, a = -1, b = -1, c = -1;
+  int32_t dst = -1, a = -1, b = -1, c = -1; ///< registers
   int64_t imm = 0;  ///< constant, shift, width, port, state/param index, output
   int64_t imm2 = 0; ///< state width (write_state)
   int32_t lut = -1;
@@ -55,24 +67,22 @@ struct Lut {
   unsigned width = 0, accBits = 0;
 };
 
-/// What one message of a sending neuron costs, precomputed.
-struct SendCost {
-  int32_t messages = 0;  ///< destination cores (the host counts as one)
-  int32_t coreDests = 0; ///< of which neurocores, in Stream::destCores
-  int64_t hops = 0, crossings = 0;
-  int32_t destStart = 0;
-};
-
-/// One (source, output) stream: the values sent in the last `depth` steps,
-/// dense, plus the indices of the non-zero ones; and the cost of a message
-/// from each neuron.
+/// One (source, output) stream of values. `values` is [neuron][stride]:
+/// column c holds what the neuron sent at step chunkStart - history + c, so
+/// the chunk's steps are columns [history, history + kChunk) and a block
+/// with delay d reads the kChunk columns from history - d. Producers write
+/// a chunk into `staging` ([step][neuron]) and transpose it in. Per sending
+/// neuron, what one of its messages costs.
 struct Stream {
-  int64_t size = 0;
-  std::vector<std::vector<int64_t>> values;  // [slot][neuron]
-  std::vector<std::vector<int32_t>> nonZero; // [slot]
-  std::vector<SendCost> cost;                // [neuron]
-  std::vector<int32_t> destCores;            // used-core indices
-  std::vector<int32_t> rangeOf;              // [neuron] -> range (-1: host)
+  int64_t size = 0, history = 0, stride = 0;
+  std::vector<int32_t> values;
+  std::vector<int32_t> staging;
+  std::vector<int32_t> messages;  ///< destination cores (the host counts as one)
+  std::vector<int32_t> coreDests; ///< of which neurocores, in destCores
+  std::vector<int32_t> destStart;
+  std::vector<int64_t> hops, crossings;
+  std::vector<int32_t> destCores; ///< used-core indices
+  std::vector<int32_t> rangeOf;   ///< [neuron] -> range (-1: host)
   /// Values sent by each neuron since the last reset; the per-core message
   /// counts are derived from them when asked for (getCoreStats).
   std::vector<int64_t> sentCount;
@@ -90,9 +100,6 @@ struct SimBlock {
   std::vector<int64_t> colStart;
   std::vector<int32_t> rows;
   std::vector<int32_t> weights;
-  /// The same entries as (row << 8) | (uint8_t)weight, for groups whose
-  /// dendritic sums provably fit int32 (SimGroup::narrow).
-  std::vector<uint32_t> packed;
   std::vector<int64_t> splitStart;
   std::vector<std::pair<int32_t, int32_t>> splits; // (range, synaptic ops)
   int32_t sourceGroup = -1; ///< in execution order; -1 for the host input
@@ -104,7 +111,7 @@ struct SimBlock {
 struct SimRange {
   int32_t group = 0, core = 0;
   int64_t first = 0, count = 0;
-  // This step's counts.
+  // The step being estimated.
   int64_t synapticOps = 0, sends = 0;
 };
 
@@ -112,16 +119,19 @@ struct SimGroup {
   std::string name;
   int64_t size = 0, start = 0, ports = 0;
   int32_t numRegisters = 0;
-  std::vector<Instruction> code;
+  /// The program split in two: instructions that do not depend on the
+  /// state run over a block of steps at once (registers hold
+  /// [step][neuron]), then the others step by step, in program order.
+  std::vector<Instruction> timeParallel, perStep;
+  int64_t stepsPerBlock = 1; ///< steps the registers hold
   std::vector<std::vector<int64_t>> state;  // [variable][neuron]
   std::vector<std::vector<int64_t>> params; // [parameter][neuron]
   std::vector<int32_t> streams;             // output -> stream
   std::vector<SimBlock> blocks;             // feeding this group
   std::vector<int32_t> ranges;
   int64_t instructions = 0; // per neuron and step
-  /// Every port's sum provably fits int32, every block has exponent 0 and
-  /// 8-bit weights: accumulate in int32 over packed entries (half the
-  /// memory traffic of the general path).
+  /// Every port's sum provably fits int32 and every block has exponent 0:
+  /// accumulate in int32 lanes (twice the lanes per vector of int64).
   bool narrow = false;
 };
 
@@ -133,7 +143,8 @@ struct Simulator::Impl {
   ExecutionMode mode = ExecutionMode::FallThrough;
   int64_t aluMax = 0;
   int64_t connectionDelay = 0;
-  int64_t depth = 2; ///< ring slots
+  int64_t history = 0; ///< the longest delay: columns kept before a chunk
+  int64_t maxChunk = kChunk; ///< at most the shortest delay back in the order
   int64_t inputSize = 0, outputSize = 0, latency = 0;
   unsigned inputWidth = 16;
   int inputExp = 0, outputExp = 0;
@@ -148,24 +159,32 @@ struct Simulator::Impl {
   SimulationCounters counters;
   std::vector<StepStats> stepStats;
   std::function<void(int64_t, int64_t)> progress;
-  int64_t time = 0;
+  int64_t time = 0; ///< the first step of the chunk being run
+  // The chunk's counts: [range * kChunk + step] and [step].
+  std::vector<int64_t> rangeOps, rangeSends;
+  std::vector<int64_t> stepMessages, stepHops, stepCrossings;
   // Scratch.
-  std::vector<std::vector<int64_t>> portAcc;
-  std::vector<std::vector<int32_t>> portAcc32;
+  std::vector<std::vector<int32_t>> portAcc32; ///< [port][neuron * kChunk + t]
+  std::vector<std::vector<int64_t>> portAcc;   ///< the same, int64
   std::vector<int64_t> blockAcc;
+  /// The sums by step, [port][t * size + neuron] (int32 for narrow groups).
+  std::vector<std::vector<int64_t>> portSteps;
+  std::vector<std::vector<int32_t>> portSteps32;
   std::vector<std::vector<int64_t>> regs;
+  std::vector<int64_t> inputCodes;
   std::vector<double> coreFree, groupFinish;
-  StepStats step_;
 
-  int64_t clampAlu(int64_t x) const {
-    return std::clamp<int64_t>(x, -aluMax, aluMax);
-  }
-
-  void step(const int64_t *input);
-  void runGroup(SimGroup &g, int64_t slot);
-  void accumulateNarrow(SimGroup &g);
-  void chargeColumn(const SimBlock &b, int32_t j, int64_t &ops);
-  void send(Stream &out, int64_t slot, int64_t n, int64_t v);
+  void runChunk(const int64_t *input, int64_t inputSteps, int64_t length);
+  void advanceHistory(int64_t length);
+  void sendInput(const int64_t *input, int64_t inputSteps, int64_t length);
+  void runGroup(SimGroup &g, int64_t length);
+  void accumulate(SimGroup &g, int64_t first, int64_t length);
+  void execute(SimGroup &g, ArrayRef<Instruction> code, int64_t t,
+               int64_t steps, int64_t laneOffset);
+  void countSends(Stream &out, const int64_t *values, int64_t t,
+                  ArrayRef<int32_t> senderRanges);
+  void chargeColumn(const SimBlock &b, int32_t j, const int32_t *m,
+                    const int32_t *activeLanes, int64_t *ops);
   void estimate(StepStats &s);
 };
 
@@ -192,10 +211,10 @@ std::vector<CoreStats> Simulator::getCoreStats() const {
       int64_t sent = stream.sentCount[n];
       if (sent == 0)
         continue;
-      const SendCost &c = stream.cost[n];
       if (int32_t ri = stream.rangeOf[n]; ri >= 0)
-        cores[s.ranges[ri].core].messagesSent += sent * c.messages;
-      for (int32_t k = c.destStart, e = c.destStart + c.coreDests; k < e; ++k)
+        cores[s.ranges[ri].core].messagesSent += sent * stream.messages[n];
+      for (int32_t k = stream.destStart[n], e = k + stream.coreDests[n];
+           k < e; ++k)
         cores[stream.destCores[k]].messagesReceived += sent;
     }
   return cores;
@@ -229,10 +248,7 @@ void Simulator::reset() {
     for (auto &v : g.state)
       std::fill(v.begin(), v.end(), 0);
   for (Stream &stream : s.streams) {
-    for (auto &v : stream.values)
-      std::fill(v.begin(), v.end(), 0);
-    for (auto &nz : stream.nonZero)
-      nz.clear();
+    std::fill(stream.values.begin(), stream.values.end(), 0);
     std::fill(stream.sentCount.begin(), stream.sentCount.end(), 0);
   }
   for (CoreStats &c : s.cores) {
@@ -255,9 +271,69 @@ static llvm::Error fail(Operation *op, const Twine &message) {
                                      "'" + name + ": " + message.str());
 }
 
+/// Splits `code` (program order, one value per result) into the
+/// instructions that do not depend on the state and those that do, and maps
+/// values to as few registers as their lifetimes allow, so the registers
+/// stay in cache. The execution order is all of `timeParallel`, then
+/// `perStep` once per step; a time-parallel value read per step therefore
+/// lives to the end. A result never shares a register with an operand of
+/// its own instruction (the loops then never alias).
+static int32_t splitAndAllocate(std::vector<Instruction> code,
+                                int32_t numValues, SimGroup &g) {
+  std::vector<char> stateful(numValues, 0);
+  for (Instruction &ins : code) {
+    bool perStep =
+        ins.opcode == Opcode::ReadState || ins.opcode == Opcode::WriteState;
+    for (int32_t v : {ins.a, ins.b, ins.c})
+      perStep |= v >= 0 && stateful[v];
+    if (ins.dst >= 0)
+      stateful[ins.dst] = perStep;
+    (perStep ? g.perStep : g.timeParallel).push_back(ins);
+  }
+  int64_t numTimeParallel = int64_t(g.timeParallel.size());
+  auto at = [&](int64_t i) -> Instruction & {
+    return i < numTimeParallel ? g.timeParallel[i]
+                               : g.perStep[i - numTimeParallel];
+  };
+  int64_t total = numTimeParallel + int64_t(g.perStep.size());
+  std::vector<int64_t> lastUse(numValues, -1);
+  for (int64_t i = 0; i < total; ++i)
+    for (int32_t v : {at(i).a, at(i).b, at(i).c})
+      if (v >= 0)
+        lastUse[v] = i >= numTimeParallel && !stateful[v] ? total : i;
+  std::vector<int32_t> physical(numValues, -1), free;
+  int32_t used = 0;
+  for (int64_t i = 0; i < total; ++i) {
+    Instruction &ins = at(i);
+    SmallVector<int32_t, 3> dying;
+    for (int32_t *v : {&ins.a, &ins.b, &ins.c})
+      if (*v >= 0) {
+        if (lastUse[*v] == i && !llvm::is_contained(dying, *v))
+          dying.push_back(*v);
+        *v = physical[*v];
+      }
+    if (ins.dst >= 0) {
+      int32_t reg = used;
+      if (free.empty())
+        ++used;
+      else {
+        reg = free.back();
+        free.pop_back();
+      }
+      physical[ins.dst] = reg;
+      if (lastUse[ins.dst] < 0)
+        free.push_back(reg);
+      ins.dst = reg;
+    }
+    for (int32_t v : dying)
+      free.push_back(physical[v]);
+  }
+  return used;
+}
+
 /// Compiles a neuron program into instructions over registers.
 static llvm::Error compileProgram(NeuronGroupOp group, SimGroup &g,
-                                  std::vector<Lut> &luts) {
+                                  std::vector<Lut> &luts, int64_t aluMax) {
   llvm::StringMap<int64_t> stateIndex, stateWidth, paramIndex;
   for (Attribute entry : group.getState()) {
     auto dict = cast<DictionaryAttr>(entry);
@@ -279,6 +355,7 @@ static llvm::Error compileProgram(NeuronGroupOp group, SimGroup &g,
       g.params.push_back(std::move(*values));
     }
   llvm::DenseMap<Value, int32_t> reg;
+  std::vector<Instruction> code;
   for (Operation &op : group.getBody().front()) {
     if (isa<McYieldOp>(op))
       continue;
@@ -316,6 +393,13 @@ static llvm::Error compileProgram(NeuronGroupOp group, SimGroup &g,
                                         : Opcode::CmpEq;
       ins.a = operand(0);
       ins.b = operand(1);
+      // A product of bounded operands that provably fits needs no check.
+      if (isa<McMulOp>(op)) {
+        std::optional<int64_t> x = getValueBound(op.getOperand(0));
+        std::optional<int64_t> y = getValueBound(op.getOperand(1));
+        if (x && y && __int128(*x) * __int128(*y) <= __int128(aluMax))
+          ins.opcode = Opcode::MulExact;
+      }
     } else if (auto o = dyn_cast<McShrRoundOp>(op)) {
       ins.opcode = Opcode::ShrRound;
       ins.a = operand(0);
@@ -358,10 +442,10 @@ static llvm::Error compileProgram(NeuronGroupOp group, SimGroup &g,
     } else {
       return fail(&op, "is not supported by the simulator");
     }
-    g.code.push_back(ins);
+    code.push_back(ins);
   }
-  g.numRegisters = int32_t(reg.size());
-  g.instructions = int64_t(g.code.size());
+  g.instructions = int64_t(code.size());
+  g.numRegisters = splitAndAllocate(std::move(code), int32_t(reg.size()), g);
   return llvm::Error::success();
 }
 
@@ -417,7 +501,7 @@ Simulator::create(ProgramOp program) {
     g.size = group.getSize();
     g.start = group.getStart();
     g.ports = group.getPorts();
-    if (llvm::Error err = compileProgram(group, g, s.luts))
+    if (llvm::Error err = compileProgram(group, g, s.luts, s.aluMax))
       return std::move(err);
     for (const NeuronRange &r : getPlacementRanges(group)) {
       int64_t id = r.chip * desc.coresPerChip + r.core;
@@ -456,24 +540,27 @@ Simulator::create(ProgramOp program) {
                        const std::vector<int32_t> &rangeOf) {
     Stream stream;
     stream.size = size;
-    stream.cost.resize(size);
+    stream.messages.assign(size, 0);
+    stream.coreDests.assign(size, 0);
+    stream.destStart.assign(size, 0);
+    stream.hops.assign(size, 0);
+    stream.crossings.assign(size, 0);
     stream.rangeOf = rangeOf;
     stream.sentCount.assign(size, 0);
     for (int64_t n = 0; n < size; ++n) {
-      SendCost &c = stream.cost[n];
-      c.destStart = int32_t(stream.destCores.size());
+      stream.destStart[n] = int32_t(stream.destCores.size());
       if (!dest)
         continue;
       CorePosition from =
           coreOfNeuron ? positionOf((*coreOfNeuron)[n]) : host;
       for (int64_t id : (*dest)[n]) {
         Distance d = getDistance(from, positionOf(id));
-        ++c.messages;
-        c.hops += d.hops;
-        c.crossings += d.chipCrossings;
+        ++stream.messages[n];
+        stream.hops[n] += d.hops;
+        stream.crossings[n] += d.chipCrossings;
         if (id >= 0) {
           stream.destCores.push_back(coreIndex.lookup(id));
-          ++c.coreDests;
+          ++stream.coreDests[n];
         }
       }
     }
@@ -509,21 +596,24 @@ Simulator::create(ProgramOp program) {
   auto *outGroup = SymbolTable::lookupSymbolIn(program, output.getSourceAttr());
   s.outputStream = firstStream[outGroup] + int32_t(output.getSourceOutput());
 
-  // Execution order: in fall-through mode a group runs after the sources of
-  // its zero-delay blocks (the verifier rules out cycles); program order
-  // otherwise.
-  std::vector<int64_t> order;
-  {
+  // Execution order: every group after its sources, so whole chunks flow
+  // through the program; where delayed blocks close a cycle, after the
+  // sources of its zero-delay blocks (the verifier rules out cycles of
+  // those), and a chunk is then no longer than the shortest delay leading
+  // back in that order.
+  auto totalDelay = [&](const BlockInfo &b) {
+    return SynapseBlockOp(b.op).getDelay() + s.connectionDelay;
+  };
+  auto topologicalOrder = [&](bool zeroDelayOnly) {
     std::vector<SmallVector<int64_t>> succ(groupOps.size());
     std::vector<int64_t> indegree(groupOps.size(), 0);
-    if (!pipelined)
-      for (const BlockInfo &b : blocks)
-        if (SynapseBlockOp(b.op).getDelay() == 0 &&
-            isa<NeuronGroupOp>(b.source)) {
-          succ[indexOf[b.source]].push_back(indexOf[b.target]);
-          ++indegree[indexOf[b.target]];
-        }
-    std::vector<int64_t> ready;
+    for (const BlockInfo &b : blocks)
+      if (isa<NeuronGroupOp>(b.source) && b.source != b.target &&
+          (!zeroDelayOnly || totalDelay(b) == 0)) {
+        succ[indexOf[b.source]].push_back(indexOf[b.target]);
+        ++indegree[indexOf[b.target]];
+      }
+    std::vector<int64_t> order, ready;
     for (int64_t i = groupOps.size() - 1; i >= 0; --i)
       if (indegree[i] == 0)
         ready.push_back(i);
@@ -537,11 +627,35 @@ Simulator::create(ProgramOp program) {
       llvm::sort(ready, std::greater<int64_t>());
     }
     if (order.size() != groupOps.size())
+      order.clear();
+    return order;
+  };
+  std::vector<int64_t> order = topologicalOrder(/*zeroDelayOnly=*/false);
+  if (order.empty())
+    order = topologicalOrder(/*zeroDelayOnly=*/true);
+  if (order.empty())
+    return fail(program, "has a cycle of synapse blocks without delay");
+  {
+    std::vector<int64_t> position(groupOps.size());
+    for (auto [pos, gi] : llvm::enumerate(order))
+      position[gi] = int64_t(pos);
+    for (const BlockInfo &b : blocks)
+      if (isa<NeuronGroupOp>(b.source) &&
+          position[indexOf[b.source]] >= position[indexOf[b.target]])
+        s.maxChunk = std::min(s.maxChunk, totalDelay(b));
+    if (s.maxChunk < 1)
       return fail(program, "has a cycle of synapse blocks without delay");
   }
 
   // Synapse blocks by column, with the synaptic operations per target range
   // and a proof that no dendritic sum leaves int64.
+  // Streams hold values in int32 lanes.
+  if (desc.messagePayloadBits > 32)
+    return fail(program, "the simulator supports message payloads up to 32 "
+                         "bits, the target has " +
+                             Twine(desc.messagePayloadBits));
+  if (s.inputWidth > 32)
+    return fail(input, "the simulator supports input widths up to 32 bits");
   int64_t payloadMax = (int64_t(1) << (desc.messagePayloadBits - 1)) - 1;
   int64_t maxDelay = 0;
   auto maxTransit = [&](ArrayRef<int32_t> fromRanges, bool fromHost,
@@ -625,17 +739,6 @@ Simulator::create(ProgramOp program) {
         rangeOfRow[n] = ri;
     if (target.ranges.size() == 1)
       block.onlyRange = target.ranges.front();
-    if (block.weightExp == 0 && w.rows < (int64_t(1) << 24)) {
-      block.packed.resize(block.rows.size());
-      for (size_t k = 0; k < block.rows.size(); ++k) {
-        if (block.weights[k] < -128 || block.weights[k] > 127) {
-          block.packed.clear();
-          break;
-        }
-        block.packed[k] = (uint32_t(block.rows[k]) << 8) |
-                          uint32_t(uint8_t(int8_t(block.weights[k])));
-      }
-    }
     block.splitStart.assign(w.cols + 1, 0);
     for (int64_t j = 0; j < w.cols; ++j) {
       for (int64_t k = block.colStart[j]; k < block.colStart[j + 1]; ++k) {
@@ -669,7 +772,7 @@ Simulator::create(ProgramOp program) {
                  return bound < std::ldexp(1.0, 31);
                }) &&
                llvm::all_of(g.blocks, [](const SimBlock &b) {
-                 return !b.packed.empty() || b.rows.empty();
+                 return b.weightExp == 0;
                });
   }
   {
@@ -705,22 +808,43 @@ Simulator::create(ProgramOp program) {
   for (int64_t gi : order)
     s.groups.push_back(std::move(built[gi]));
 
-  s.depth = maxDelay + 2;
+  s.history = maxDelay;
   for (Stream &stream : s.streams) {
-    stream.values.assign(s.depth, std::vector<int64_t>(stream.size, 0));
-    stream.nonZero.assign(s.depth, {});
+    stream.stride = s.history + kChunk;
+    stream.values.assign(stream.size * stream.stride, 0);
+    stream.staging.assign(kChunk * stream.size, 0);
   }
   int32_t maxRegs = 0;
-  int64_t maxPorts = 0, maxSize = 0;
+  int64_t maxPorts = 0, maxSize = 0, maxNarrow = 0, maxWide = 0;
   for (SimGroup &g : s.groups) {
     maxRegs = std::max(maxRegs, g.numRegisters);
     maxPorts = std::max(maxPorts, g.ports);
     maxSize = std::max(maxSize, g.size);
+    (g.narrow ? maxNarrow : maxWide) = std::max(g.narrow ? maxNarrow : maxWide,
+                                                g.size);
   }
-  s.regs.assign(maxRegs, std::vector<int64_t>(maxSize, 0));
-  s.portAcc.assign(maxPorts, std::vector<int64_t>(maxSize, 0));
-  s.portAcc32.assign(maxPorts, std::vector<int32_t>(maxSize, 0));
-  s.blockAcc.assign(maxSize, 0);
+  // Time-parallel instructions run over blocks of steps of about
+  // kBlockLanes values, so that the registers stay in cache.
+  constexpr int64_t kBlockLanes = 1024;
+  int64_t maxLanes = 0;
+  for (SimGroup &g : s.groups) {
+    g.stepsPerBlock =
+        std::clamp<int64_t>(kBlockLanes / std::max<int64_t>(g.size, 1), 1,
+                            kChunk);
+    maxLanes = std::max(maxLanes, g.stepsPerBlock * g.size);
+  }
+  s.regs.assign(maxRegs, std::vector<int64_t>(maxLanes, 0));
+  s.portAcc32.assign(maxPorts, std::vector<int32_t>(maxNarrow * kChunk, 0));
+  s.portAcc.assign(maxPorts, std::vector<int64_t>(maxWide * kChunk, 0));
+  s.blockAcc.assign(maxWide * kChunk, 0);
+  s.portSteps.assign(maxPorts, std::vector<int64_t>(maxWide * kChunk, 0));
+  s.portSteps32.assign(maxPorts, std::vector<int32_t>(maxNarrow * kChunk, 0));
+  s.rangeOps.assign(s.ranges.size() * kChunk, 0);
+  s.rangeSends.assign(s.ranges.size() * kChunk, 0);
+  s.stepMessages.assign(kChunk, 0);
+  s.stepHops.assign(kChunk, 0);
+  s.stepCrossings.assign(kChunk, 0);
+  s.inputCodes.assign(s.inputSize, 0);
   s.coreFree.assign(s.cores.size(), 0);
   s.groupFinish.assign(s.groups.size(), 0);
   return sim;
@@ -737,36 +861,212 @@ static int64_t scaleBy(int64_t x, int64_t e) {
   return int64_t((__int128(x) + (__int128(1) << (s - 1))) >> s);
 }
 
-inline void Simulator::Impl::send(Stream &out, int64_t slot, int64_t n,
-                                  int64_t v) {
-  out.values[slot][n] = v;
-  out.nonZero[slot].push_back(int32_t(n));
-  const SendCost &c = out.cost[n];
-  step_.messages += c.messages;
-  step_.meshHops += c.hops;
-  step_.chipCrossings += c.crossings;
-  ++out.sentCount[n];
-  int32_t ri = out.rangeOf[n];
-  if (ri >= 0)
-    ++ranges[ri].sends;
+/// The messages of neurons [first, end) of a stream at one step: stores the
+/// values in `stage`, returns how many are non-zero and adds what they cost.
+struct SendTotals {
+  int64_t values = 0, messages = 0, hops = 0, crossings = 0;
+};
+static inline SendTotals countRange(const Stream &out,
+                                    const int64_t *__restrict a,
+                                    int32_t *__restrict stage,
+                                    int64_t *__restrict sent, int64_t first,
+                                    int64_t end) {
+  const int32_t *__restrict messages = out.messages.data();
+  const int64_t *__restrict hops = out.hops.data();
+  const int64_t *__restrict crossings = out.crossings.data();
+  int64_t values = 0, messageSum = 0, hopSum = 0, crossingSum = 0;
+  for (int64_t i = first; i < end; ++i) {
+    bool nonZero = a[i] != 0;
+    stage[i] = int32_t(a[i]);
+    values += nonZero;
+    messageSum += nonZero ? messages[i] : 0;
+    hopSum += nonZero ? hops[i] : 0;
+    crossingSum += nonZero ? crossings[i] : 0;
+    sent[i] += nonZero;
+  }
+  return {values, messageSum, hopSum, crossingSum};
 }
 
-/// Charges the synaptic operations of column `j` of `b` (a message of
-/// source neuron j) to the ranges of the target: to `ops` when the target is
-/// one range (added once per block), else to each range at once.
+/// Charges the synaptic operations of column `j` of `b` for the chunk's
+/// steps: `m` holds the source neuron's values, `activeLanes` is 1 for the
+/// steps the target runs. To `ops` when the target is one range (added once
+/// per block), else to each range.
 inline void Simulator::Impl::chargeColumn(const SimBlock &b, int32_t j,
-                                          int64_t &ops) {
+                                          const int32_t *__restrict m,
+                                          const int32_t *__restrict activeLanes,
+                                          int64_t *__restrict ops) {
+  int32_t message[kChunk];
+  for (int64_t t = 0; t < kChunk; ++t)
+    message[t] = int32_t(m[t] != 0) & activeLanes[t];
   if (b.onlyRange >= 0) {
-    ops += b.colStart[j + 1] - b.colStart[j];
+    int64_t count = b.colStart[j + 1] - b.colStart[j];
+    for (int64_t t = 0; t < kChunk; ++t)
+      ops[t] += count * message[t];
     return;
   }
-  for (int64_t k = b.splitStart[j]; k < b.splitStart[j + 1]; ++k)
-    ranges[b.splits[k].first].synapticOps += b.splits[k].second;
+  for (int64_t k = b.splitStart[j]; k < b.splitStart[j + 1]; ++k) {
+    int64_t *__restrict to = rangeOps.data() + b.splits[k].first * kChunk;
+    int64_t count = b.splits[k].second;
+    for (int64_t t = 0; t < kChunk; ++t)
+      to[t] += count * message[t];
+  }
+}
+
+/// row[t] += w · m[t] for the chunk's lanes.
+template <typename Acc>
+static inline void multiplyAdd(Acc *__restrict row, Acc w,
+                               const int32_t *__restrict m) {
+  for (int64_t t = 0; t < kChunk; ++t)
+    row[t] += w * Acc(m[t]);
+}
+
+/// to[c * toStride + r] = convert(from[r * fromStride + c]) for r < rows,
+/// c < cols, in tiles that stay in cache.
+template <typename From, typename To, typename Convert>
+static inline void transpose(const From *__restrict from, int64_t fromStride,
+                             To *__restrict to, int64_t toStride, int64_t rows,
+                             int64_t cols, Convert convert) {
+  constexpr int64_t tile = 16;
+  for (int64_t r0 = 0; r0 < rows; r0 += tile) {
+    int64_t r1 = std::min(rows, r0 + tile);
+    for (int64_t c0 = 0; c0 < cols; c0 += tile) {
+      int64_t c1 = std::min(cols, c0 + tile);
+      for (int64_t c = c0; c < c1; ++c)
+        for (int64_t r = r0; r < r1; ++r)
+          to[c * toStride + r] = convert(from[r * fromStride + c]);
+    }
+  }
+}
+
+/// transpose() of int32 values; with AVX-512, 16 rows at a time by gathers.
+__attribute__((target("avx512f"))) static void
+transposeInt32Avx512(const int32_t *from, int64_t fromStride, int32_t *to,
+                     int64_t toStride, int64_t rows, int64_t cols) {
+  __m512i index = _mm512_mullo_epi32(
+      _mm512_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15),
+      _mm512_set1_epi32(int32_t(fromStride)));
+  int64_t r0 = 0;
+  for (; r0 + 16 <= rows; r0 += 16)
+    for (int64_t c = 0; c < cols; ++c)
+      _mm512_storeu_si512(to + c * toStride + r0,
+                          _mm512_i32gather_epi32(
+                              index, from + r0 * fromStride + c, 4));
+  transpose(from + r0 * fromStride, fromStride, to + r0, toStride, rows - r0,
+            cols, [](int32_t x) { return x; });
+}
+
+static void transposeInt32(const int32_t *from, int64_t fromStride,
+                           int32_t *to, int64_t toStride, int64_t rows,
+                           int64_t cols) {
+  // Gather offsets are int32 element counts.
+  static const bool avx512 = __builtin_cpu_supports("avx512f");
+  if (avx512 && fromStride * 16 < (int64_t(1) << 31))
+    return transposeInt32Avx512(from, fromStride, to, toStride, rows, cols);
+  transpose(from, fromStride, to, toStride, rows, cols,
+            [](int32_t x) { return x; });
+}
+
+// The synapse and instruction loops are element-wise; with AVX2 or AVX-512
+// they vectorise. Clones for those ISAs are picked at run time, so the
+// binary still runs anywhere.
+#define LRNN_SIM_CLONES                                                        \
+  __attribute__((target_clones("avx512f", "avx2", "default")))
+
+/// Stores step `t`'s values `a` of a sender into its stream's staging rows
+/// and counts the messages they make (one per non-zero value and
+/// destination), without branches. `senderRanges` are the sending group's
+/// ranges (none for the host).
+LRNN_SIM_CLONES
+void Simulator::Impl::countSends(Stream &out, const int64_t *a, int64_t t,
+                                 ArrayRef<int32_t> senderRanges) {
+  int32_t *stage = out.staging.data() + t * out.size;
+  int64_t *sent = out.sentCount.data();
+  auto add = [&](const SendTotals &totals) {
+    stepMessages[t] += totals.messages;
+    stepHops[t] += totals.hops;
+    stepCrossings[t] += totals.crossings;
+  };
+  if (senderRanges.empty())
+    add(countRange(out, a, stage, sent, 0, out.size));
+  for (int32_t ri : senderRanges) {
+    const SimRange &r = ranges[ri];
+    SendTotals totals =
+        countRange(out, a, stage, sent, r.first, r.first + r.count);
+    rangeSends[ri * kChunk + t] += totals.values;
+    add(totals);
+  }
+}
+
+/// The dendritic sums of every step of the chunk, event-driven over the
+/// columns that sent anything, then transposed to [step][neuron] (clamped
+/// to the ALU range) for the neuron programs.
+LRNN_SIM_CLONES
+void Simulator::Impl::accumulate(SimGroup &g, int64_t first, int64_t length) {
+  int64_t n = g.size;
+  int32_t activeLanes[kChunk];
+  for (int64_t t = 0; t < kChunk; ++t)
+    activeLanes[t] = t >= first && t < length;
+  for (int64_t p = 0; p < g.ports; ++p) {
+    if (g.narrow)
+      std::fill_n(portAcc32[p].data(), n * kChunk, 0);
+    else
+      std::fill_n(portAcc[p].data(), n * kChunk, 0);
+  }
+  for (SimBlock &b : g.blocks) {
+    const Stream &in = streams[b.stream];
+    const int32_t *window = in.values.data() + (history - b.delay);
+    const int64_t *colStart = b.colStart.data();
+    const int32_t *rows = b.rows.data();
+    const int32_t *weights = b.weights.data();
+    bool direct = b.weightExp == 0;
+    int32_t *acc32 = g.narrow ? portAcc32[b.port].data() : nullptr;
+    int64_t *acc64 = g.narrow ? nullptr
+                     : direct ? portAcc[b.port].data()
+                              : blockAcc.data();
+    if (!g.narrow && !direct)
+      std::fill_n(blockAcc.data(), n * kChunk, 0);
+    int64_t ops[kChunk] = {};
+    for (int64_t j = 0; j < in.size; ++j) {
+      int64_t k = colStart[j], end = colStart[j + 1];
+      if (k == end)
+        continue;
+      const int32_t *m = window + j * in.stride;
+      int32_t any = 0;
+      for (int64_t t = 0; t < kChunk; ++t)
+        any |= m[t];
+      if (!any)
+        continue;
+      chargeColumn(b, int32_t(j), m, activeLanes, ops);
+      if (acc32)
+        for (; k < end; ++k)
+          multiplyAdd<int32_t>(acc32 + int64_t(rows[k]) * kChunk, weights[k], m);
+      else
+        for (; k < end; ++k)
+          multiplyAdd<int64_t>(acc64 + int64_t(rows[k]) * kChunk, weights[k], m);
+    }
+    if (b.onlyRange >= 0)
+      for (int64_t t = 0; t < kChunk; ++t)
+        rangeOps[b.onlyRange * kChunk + t] += ops[t];
+    if (!g.narrow && !direct) {
+      int64_t *to = portAcc[b.port].data();
+      for (int64_t i = 0; i < n * kChunk; ++i)
+        to[i] += scaleBy(blockAcc[i], b.weightExp);
+    }
+  }
+  for (int64_t p = 0; p < g.ports; ++p) {
+    if (g.narrow) // |sum| < 2^31 <= M: no saturation possible.
+      transposeInt32(portAcc32[p].data(), kChunk, portSteps32[p].data(), n, n,
+                     length);
+    else
+      transpose(portAcc[p].data(), kChunk, portSteps[p].data(), n, n, length,
+                [m = aluMax](int64_t x) { return std::clamp(x, -m, m); });
+  }
 }
 
 /// to[i] = x[i] clamped to the symmetric `width`-bit range, counting the
 /// values it changes (write_state and sat).
-static inline void saturateInto(const int64_t *x, int64_t *to, int64_t n,
+static inline void saturateInto(const int64_t *__restrict x,
+                                int64_t *__restrict to, int64_t n,
                                 int64_t width, int64_t &count) {
   int64_t lim = (int64_t(1) << (width - 1)) - 1, changed = 0;
   for (int64_t i = 0; i < n; ++i) {
@@ -776,115 +1076,43 @@ static inline void saturateInto(const int64_t *x, int64_t *to, int64_t n,
   count += changed;
 }
 
-/// The int32 path of the dendritic accumulation (SimGroup::narrow).
-void Simulator::Impl::accumulateNarrow(SimGroup &g) {
-  int64_t n = g.size;
-  for (int64_t p = 0; p < g.ports; ++p)
-    std::fill(portAcc32[p].begin(), portAcc32[p].begin() + n, 0);
-  for (SimBlock &b : g.blocks) {
-    int64_t from = time - b.delay;
-    if (from < 0)
-      continue;
-    int64_t inSlot = from % depth;
-    Stream &in = streams[b.stream];
-    int32_t *acc = portAcc32[b.port].data();
-    const int64_t *values = in.values[inSlot].data();
-    const uint32_t *entries = b.packed.data();
-    const int64_t *colStart = b.colStart.data();
-    int64_t ops = 0;
-    for (int32_t j : in.nonZero[inSlot]) {
-      int32_t value = int32_t(values[j]);
-      for (int64_t k = colStart[j], end = colStart[j + 1]; k < end; ++k) {
-        uint32_t e = entries[k];
-        acc[e >> 8] += int32_t(int8_t(e & 0xff)) * value;
-      }
-      chargeColumn(b, j, ops);
-    }
-    if (b.onlyRange >= 0)
-      ranges[b.onlyRange].synapticOps += ops;
-  }
-}
-
-// The instruction loops are element-wise over int64 arrays; with AVX2 or
-// AVX-512 they vectorise (min/max/compare of 64-bit lanes). Clones for those
-// ISAs are picked at run time, so the binary still runs anywhere.
-__attribute__((target_clones("avx512f", "avx2", "default")))
-void Simulator::Impl::runGroup(SimGroup &g, int64_t slot) {
-  // Clear this step's outgoing messages.
-  for (int32_t si : g.streams) {
-    Stream &out = streams[si];
-    for (int32_t j : out.nonZero[slot])
-      out.values[slot][j] = 0;
-    out.nonZero[slot].clear();
-  }
-  if (time < g.start)
-    return;
-  int64_t n = g.size;
-  // Dendritic accumulation, event-driven over the non-zero messages.
-  if (g.narrow)
-    accumulateNarrow(g);
-  else
-    for (int64_t p = 0; p < g.ports; ++p)
-      std::fill(portAcc[p].begin(), portAcc[p].begin() + n, 0);
-  for (SimBlock &b : g.blocks) {
-    if (g.narrow)
-      break;
-    int64_t from = time - b.delay;
-    if (from < 0)
-      continue;
-    int64_t inSlot = from % depth;
-    Stream &in = streams[b.stream];
-    bool direct = b.weightExp == 0;
-    int64_t *acc = direct ? portAcc[b.port].data() : blockAcc.data();
-    if (!direct)
-      std::fill(blockAcc.begin(), blockAcc.begin() + n, 0);
-    const int64_t *values = in.values[inSlot].data();
-    const int32_t *rows = b.rows.data();
-    const int32_t *weights = b.weights.data();
-    const int64_t *colStart = b.colStart.data();
-    int64_t ops = 0;
-    for (int32_t j : in.nonZero[inSlot]) {
-      int64_t value = values[j];
-      for (int64_t k = colStart[j], end = colStart[j + 1]; k < end; ++k)
-        acc[rows[k]] += int64_t(weights[k]) * value;
-      chargeColumn(b, j, ops);
-    }
-    if (b.onlyRange >= 0)
-      ranges[b.onlyRange].synapticOps += ops;
-    if (!direct)
-      for (int64_t i = 0; i < n; ++i)
-        portAcc[b.port][i] += scaleBy(blockAcc[i], b.weightExp);
-  }
-  // Neuron programs, one instruction over all neurons at a time.
-  for (const Instruction &ins : g.code) {
-    int64_t *d = ins.dst >= 0 ? regs[ins.dst].data() : nullptr;
-    const int64_t *a = ins.a >= 0 ? regs[ins.a].data() : nullptr;
-    const int64_t *b = ins.b >= 0 ? regs[ins.b].data() : nullptr;
-    const int64_t m = aluMax;
+/// Runs `code` of g for `steps` steps of the chunk from step `t`, one
+/// instruction over all neurons and those steps at a time, on the register
+/// lanes from `laneOffset` ([step][neuron]). Registers never alias within an
+/// instruction; state is only touched one step at a time.
+LRNN_SIM_CLONES
+void Simulator::Impl::execute(SimGroup &g, ArrayRef<Instruction> code,
+                              int64_t t, int64_t steps, int64_t laneOffset) {
+  int64_t size = g.size, n = steps * size;
+  const int64_t m = aluMax;
+  for (const Instruction &ins : code) {
+    int64_t *__restrict d =
+        ins.dst >= 0 ? regs[ins.dst].data() + laneOffset : nullptr;
+    const int64_t *__restrict a =
+        ins.a >= 0 ? regs[ins.a].data() + laneOffset : nullptr;
+    const int64_t *__restrict b =
+        ins.b >= 0 ? regs[ins.b].data() + laneOffset : nullptr;
     switch (ins.opcode) {
     case Opcode::ReadState:
-      std::copy_n(g.state[ins.imm].data(), n, d);
+      std::copy_n(g.state[ins.imm].data(), size, d);
       break;
     case Opcode::WriteState:
-      saturateInto(a, g.state[ins.imm].data(), n, ins.imm2,
+      saturateInto(a, g.state[ins.imm].data(), size, ins.imm2,
                    counters.saturations);
       break;
     case Opcode::ReadParam:
-      std::copy_n(g.params[ins.imm].data(), n, d);
+      for (int64_t k = 0; k < steps; ++k)
+        std::copy_n(g.params[ins.imm].data(), size, d + k * size);
       break;
-    case Opcode::ReadPort: {
+    case Opcode::ReadPort:
       if (g.narrow) {
-        // |sum| < 2^31 <= M: no saturation possible.
-        const int32_t *p = portAcc32[ins.imm].data();
+        const int32_t *__restrict sums = portSteps32[ins.imm].data() + t * size;
         for (int64_t i = 0; i < n; ++i)
-          d[i] = p[i];
-        break;
+          d[i] = sums[i];
+      } else {
+        std::copy_n(portSteps[ins.imm].data() + t * size, n, d);
       }
-      const int64_t *p = portAcc[ins.imm].data();
-      for (int64_t i = 0; i < n; ++i)
-        d[i] = std::clamp(p[i], -m, m);
       break;
-    }
     case Opcode::Const:
       std::fill_n(d, n, ins.imm);
       break;
@@ -903,6 +1131,10 @@ void Simulator::Impl::runGroup(SimGroup &g, int64_t slot) {
           p = (a[i] < 0) != (b[i] < 0) ? -m : m;
         d[i] = std::clamp(p, -m, m);
       }
+      break;
+    case Opcode::MulExact:
+      for (int64_t i = 0; i < n; ++i)
+        d[i] = a[i] * b[i];
       break;
     case Opcode::Min:
       for (int64_t i = 0; i < n; ++i)
@@ -941,32 +1173,50 @@ void Simulator::Impl::runGroup(SimGroup &g, int64_t slot) {
         d[i] = std::max<int64_t>(a[i], 0);
       break;
     case Opcode::Select: {
-      const int64_t *c = regs[ins.c].data();
+      const int64_t *__restrict c = regs[ins.c].data() + laneOffset;
       for (int64_t i = 0; i < n; ++i)
         d[i] = a[i] != 0 ? b[i] : c[i];
       break;
     }
     case Opcode::Lut: {
+      // Every register value is within ±M <= 2^61 - 1, as §5 requires.
       const Lut &lut = luts[ins.lut];
-      for (int64_t i = 0; i < n; ++i) {
-        // §5 needs |q| < 2^62; beyond, every table is at its end anyway.
-        int64_t q = std::clamp<int64_t>(a[i], -(int64_t(1) << 61),
-                                        int64_t(1) << 61);
-        d[i] = fixed::evaluateLut(lut.nodes, lut.params, lut.identityAbove, q,
-                                  lut.inExp, lut.outExp, lut.width,
-                                  lut.accBits, counters.saturations);
-      }
+      fixed::evaluateLut(lut.nodes, lut.params, lut.identityAbove, a, d, n,
+                         lut.inExp, lut.outExp, lut.width, lut.accBits,
+                         counters.saturations);
       break;
     }
-    case Opcode::Send: {
-      Stream &out = streams[g.streams[ins.imm]];
-      for (int64_t i = 0; i < n; ++i)
-        if (a[i] != 0)
-          send(out, slot, i, a[i]);
+    case Opcode::Send:
+      for (int64_t k = 0; k < steps; ++k)
+        countSends(streams[g.streams[ins.imm]], a + k * size, t + k, g.ranges);
       break;
-    }
     }
   }
+}
+
+/// Writes a chunk of staged values into the stream's columns.
+static void commitStaging(Stream &s, int64_t history) {
+  transposeInt32(s.staging.data(), s.size, s.values.data() + history, s.stride,
+                 kChunk, s.size);
+}
+
+/// Runs g over the chunk: its sums, then its program step by step from its
+/// start step; its values go to its streams' columns.
+void Simulator::Impl::runGroup(SimGroup &g, int64_t length) {
+  for (int32_t si : g.streams)
+    std::fill(streams[si].staging.begin(), streams[si].staging.end(), 0);
+  int64_t first = std::clamp<int64_t>(g.start - time, 0, length);
+  if (first < length) {
+    accumulate(g, first, length);
+    for (int64_t t0 = first; t0 < length; t0 += g.stepsPerBlock) {
+      int64_t steps = std::min(g.stepsPerBlock, length - t0);
+      execute(g, g.timeParallel, t0, steps, 0);
+      for (int64_t k = 0; k < steps && !g.perStep.empty(); ++k)
+        execute(g, g.perStep, t0 + k, 1, k * g.size);
+    }
+  }
+  for (int32_t si : g.streams)
+    commitStaging(streams[si], history);
 }
 
 /// The estimates of one step from its per-range counts (docs/loihi2.md,
@@ -1032,36 +1282,74 @@ void Simulator::Impl::estimate(StepStats &st) {
       d.staticPowerPerChipW * double(chipsUsed) * st.latencyNs * 1000.0;
 }
 
-void Simulator::Impl::step(const int64_t *input) {
-  int64_t slot = time % depth;
-  step_ = StepStats();
+/// The host's input codes of the chunk's first `inputSteps` steps (the rest
+/// send nothing), saturated at the input width (counted).
+void Simulator::Impl::sendInput(const int64_t *input, int64_t inputSteps,
+                                int64_t length) {
   Stream &in = streams[inputStream];
-  for (int32_t j : in.nonZero[slot])
-    in.values[slot][j] = 0;
-  in.nonZero[slot].clear();
-  if (input) {
-    int64_t lim = fixed::maxCode(inputWidth);
+  std::fill(in.staging.begin(), in.staging.end(), 0);
+  int64_t lim = fixed::maxCode(inputWidth);
+  std::vector<int64_t> &codes = inputCodes;
+  for (int64_t t = 0; t < std::min(inputSteps, length); ++t) {
+    const int64_t *row = input + t * inputSize;
     for (int64_t j = 0; j < inputSize; ++j) {
-      int64_t q = input[j];
+      int64_t q = row[j];
       if (q > lim || q < -lim) {
         ++counters.inputSaturations;
         q = std::clamp(q, -lim, lim);
       }
-      if (q != 0)
-        send(in, slot, j, q);
+      codes[j] = q;
     }
+    countSends(in, codes.data(), t, {});
   }
+  commitStaging(in, history);
+}
+
+/// Runs `length` <= maxChunk steps from `time`; the first `inputSteps` take
+/// their input from `input`. Leaves the chunk's values in the streams'
+/// columns [history, history + length) and the estimates in stepStats.
+void Simulator::Impl::runChunk(const int64_t *input, int64_t inputSteps,
+                               int64_t length) {
+  std::fill(rangeOps.begin(), rangeOps.end(), 0);
+  std::fill(rangeSends.begin(), rangeSends.end(), 0);
+  std::fill(stepMessages.begin(), stepMessages.end(), 0);
+  std::fill(stepHops.begin(), stepHops.end(), 0);
+  std::fill(stepCrossings.begin(), stepCrossings.end(), 0);
+  sendInput(input, inputSteps, length);
   for (SimGroup &g : groups)
-    runGroup(g, slot);
-  estimate(step_);
-  counters.synapticOps += step_.synapticOps;
-  counters.neuronInstructions += step_.neuronInstructions;
-  counters.messages += step_.messages;
-  counters.meshHops += step_.meshHops;
-  counters.chipCrossings += step_.chipCrossings;
-  ++counters.steps;
-  stepStats.push_back(step_);
-  ++time;
+    runGroup(g, length);
+  int64_t chunkStart = time;
+  for (int64_t t = 0; t < length; ++t) {
+    for (size_t ri = 0; ri < ranges.size(); ++ri) {
+      ranges[ri].synapticOps = rangeOps[ri * kChunk + t];
+      ranges[ri].sends = rangeSends[ri * kChunk + t];
+    }
+    StepStats st;
+    st.messages = stepMessages[t];
+    st.meshHops = stepHops[t];
+    st.chipCrossings = stepCrossings[t];
+    time = chunkStart + t;
+    estimate(st);
+    counters.synapticOps += st.synapticOps;
+    counters.neuronInstructions += st.neuronInstructions;
+    counters.messages += st.messages;
+    counters.meshHops += st.meshHops;
+    counters.chipCrossings += st.chipCrossings;
+    ++counters.steps;
+    stepStats.push_back(st);
+  }
+  time = chunkStart + length;
+}
+
+/// Moves the last `history` columns before the next chunk.
+void Simulator::Impl::advanceHistory(int64_t length) {
+  if (history == 0)
+    return;
+  for (Stream &s : streams)
+    for (int64_t n = 0; n < s.size; ++n) {
+      int32_t *row = s.values.data() + n * s.stride;
+      std::memmove(row, row + length, history * sizeof(int32_t));
+    }
 }
 
 std::vector<int64_t> Simulator::run(ArrayRef<int64_t> inputCodes,
@@ -1070,17 +1358,22 @@ std::vector<int64_t> Simulator::run(ArrayRef<int64_t> inputCodes,
   std::vector<int64_t> out(tokens * s.outputSize, 0);
   int64_t total = tokens + s.latency;
   s.stepStats.reserve(s.stepStats.size() + total);
-  for (int64_t t = 0; t < total; ++t) {
-    s.step(t < tokens ? inputCodes.data() + t * s.inputSize : nullptr);
+  const Stream &o = s.streams[s.outputStream];
+  for (int64_t done = 0; done < total;) {
+    int64_t length = std::min(s.maxChunk, total - done);
+    s.runChunk(inputCodes.data() + std::min(done, tokens) * s.inputSize,
+               std::max<int64_t>(0, tokens - done), length);
+    for (int64_t t = 0; t < length; ++t) {
+      int64_t token = done + t - s.latency;
+      if (token < 0)
+        continue;
+      for (int64_t j = 0; j < s.outputSize; ++j)
+        out[token * s.outputSize + j] = o.values[j * o.stride + s.history + t];
+    }
+    s.advanceHistory(length);
+    done += length;
     if (s.progress)
-      s.progress(t + 1, total);
-    int64_t token = t - s.latency;
-    if (token < 0)
-      continue;
-    Stream &o = s.streams[s.outputStream];
-    int64_t slot = (s.time - 1) % s.depth;
-    for (int32_t j : o.nonZero[slot])
-      out[token * s.outputSize + j] = o.values[slot][j];
+      s.progress(done, total);
   }
   return out;
 }

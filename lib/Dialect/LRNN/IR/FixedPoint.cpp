@@ -2,7 +2,9 @@
 
 #include "lrnn/Dialect/LRNN/IR/FixedPoint.h"
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 
 using namespace lrnn;
 using namespace lrnn::fixed;
@@ -173,39 +175,84 @@ int64_t fixed::evaluateLut(llvm::ArrayRef<int64_t> nodes,
                            int64_t q, int inputExponent, int outputExponent,
                            unsigned width, unsigned accumulatorBits,
                            int64_t &count) {
+  int64_t result;
+  evaluateLut(nodes, params, identityAbove, &q, &result, 1, inputExponent,
+              outputExponent, width, accumulatorBits, count);
+  return result;
+}
+
+// Branch-free over the codes, so that the loop vectorises (gathers of the
+// nodes); clones for AVX2 and AVX-512 are picked at run time.
+__attribute__((target_clones("avx512f", "avx2", "default")))
+void fixed::evaluateLut(llvm::ArrayRef<int64_t> nodes, const LutParams &params,
+                        bool identityAbove, const int64_t *__restrict codes,
+                        int64_t *__restrict results, int64_t n,
+                        int inputExponent, int outputExponent, unsigned width,
+                        unsigned accumulatorBits, int64_t &count) {
   const int r = params.rangeLog2, k = params.segmentLog2;
-  const int64_t n = params.numSegments();
+  const int64_t segments = params.numSegments();
+  const int64_t *__restrict v = nodes.data();
   const int fMax = int(accumulatorBits) - 17;
-  int f = inputExponent - k;
-  int64_t u;
-  if (f > fMax) {
-    u = rescale(q, f - fMax); // input finer than the intermediate allows
-    f = fMax;
-  } else if (f >= 0) {
-    u = q;
-  } else {
-    // Input coarser than a segment: u = q · 2^-f exactly, except that
-    // anything beyond ±2^(r+k+1) is out of range anyway and is clamped there.
-    int64_t limit = int64_t(2) << (r + k);
-    int shift = -f;
-    if (shift >= 62 || std::llabs(q) > (limit >> shift))
-      u = q > 0 ? limit : q < 0 ? -limit : 0;
-    else
-      u = q * (int64_t(1) << shift);
-    f = 0;
+  // The input's offset u from x = 0 in units of 2^-f within a segment:
+  // rounded when the input is finer than the intermediate allows, exact
+  // when it is coarser than a segment (anything beyond ±2^(r+k+1) segments
+  // is out of range anyway and is clamped there).
+  const int fIn = inputExponent - k;
+  const int64_t f = fIn > fMax ? fMax : fIn >= 0 ? fIn : 0;
+  // u = rescale(q, down) when the input is finer than the intermediate
+  // allows; u = q · 2^up clamped to ±2^(r+k+1) when it is coarser than a
+  // segment (beyond that it is out of range anyway); else u = q.
+  const int64_t down = std::min(fIn > fMax ? fIn - fMax : 0, 63);
+  const int64_t downHalf = down ? int64_t(1) << (down - 1) : 0;
+  const int up = fIn < 0 ? -fIn : 0;
+  const int64_t limit = int64_t(2) << (r + k);
+  const int64_t upLimit = up == 0    ? std::numeric_limits<int64_t>::max()
+                          : up >= 62 ? 0
+                                     : limit >> up;
+  const int64_t upShift = up < 62 ? up : 0;
+  const int64_t offset = int64_t(1) << (r + k);
+  const int64_t one = int64_t(1) << f;
+  const int64_t m = maxCode(width);
+  // narrow(x, s, width) (§3.3) as one rounding right shift, then either a
+  // clamp (s >= 0) or an exact left shift that saturates (s < 0).
+  struct Narrowing {
+    int64_t right = 0, left = 0, half = 0, limit = 0;
+  };
+  auto narrowing = [m](int s) {
+    Narrowing n;
+    n.right = std::clamp(s, 0, 63);
+    n.half = n.right ? int64_t(1) << (n.right - 1) : 0;
+    n.left = std::clamp(-s, 0, 62);
+    n.limit = m >> n.left;
+    return n;
+  };
+  const Narrowing table =
+      narrowing(params.nodeExponent + f - outputExponent);
+  const Narrowing identity = narrowing(inputExponent - outputExponent);
+  auto narrowWith = [m](const Narrowing &n, int64_t x, int64_t &over) {
+    int64_t y = (x + n.half) >> n.right;
+    over = (y > n.limit) | (y < -n.limit);
+    return over ? (y > 0 ? m : -m) : y * (int64_t(1) << n.left);
+  };
+  int64_t saturated = 0;
+  for (int64_t e = 0; e < n; ++e) {
+    int64_t q = codes[e];
+    int64_t u = (q + downHalf) >> down;
+    u = u > upLimit ? limit : u < -upLimit ? -limit : u * (int64_t(1) << upShift);
+    int64_t j = u >> f;      // floor: segment counted from x = 0
+    int64_t d = u - j * one; // position inside it, [0, 2^f)
+    int64_t i = j + offset;  // segment index
+    // Below the range: node 0; above: node N (or the identity).
+    int64_t below = i < 0, above = i >= segments;
+    int64_t at = below ? 0 : above ? segments - 1 : i;
+    int64_t position = below ? 0 : above ? one : d;
+    int64_t t = v[at] * one + (v[at + 1] - v[at]) * position;
+    int64_t tableOver, identityOver;
+    int64_t fromTable = narrowWith(table, t, tableOver);
+    int64_t same = narrowWith(identity, q, identityOver);
+    int64_t useIdentity = above & int64_t(identityAbove);
+    results[e] = useIdentity ? same : fromTable;
+    saturated += useIdentity ? identityOver : tableOver;
   }
-  int64_t j = u >> f;                     // floor: segment counted from x = 0
-  int64_t d = u - j * (int64_t(1) << f);  // position inside it, [0, 2^f)
-  int64_t i = j + (int64_t(1) << (r + k)); // segment index
-  int64_t t;
-  if (i < 0) {
-    t = nodes[0] * (int64_t(1) << f);
-  } else if (i >= n) {
-    if (identityAbove)
-      return narrow(q, inputExponent - outputExponent, width, count);
-    t = nodes[n] * (int64_t(1) << f);
-  } else {
-    t = nodes[i] * (int64_t(1) << f) + (nodes[i + 1] - nodes[i]) * d;
-  }
-  return narrow(t, params.nodeExponent + f - outputExponent, width, count);
+  count += saturated;
 }

@@ -108,6 +108,12 @@ int64_t evaluateLut(llvm::ArrayRef<int64_t> nodes, const LutParams &params,
                     bool identityAbove, int64_t q, int inputExponent,
                     int outputExponent, unsigned width,
                     unsigned accumulatorBits, int64_t &count);
+/// evaluateLut() of the `n` codes at `codes` into `results` (which must
+/// not overlap), faster than one call per code.
+void evaluateLut(llvm::ArrayRef<int64_t> nodes, const LutParams &params,
+                 bool identityAbove, const int64_t *codes, int64_t *results,
+                 int64_t n, int inputExponent, int outputExponent,
+                 unsigned width, unsigned accumulatorBits, int64_t &count);
 
 } // namespace lrnn::fixed
 
