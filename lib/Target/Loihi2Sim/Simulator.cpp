@@ -44,7 +44,7 @@ namespace {
 
 /// Time steps per pass over the groups; the synapse loops run over this many
 /// lanes.
-constexpr int64_t kChunk = 32;
+constexpr int64_t kChunk = 64;
 
 enum class Opcode {
   ReadState, WriteState, ReadParam, ReadPort, Const, Add, Sub, Mul, MulExact,
@@ -81,6 +81,7 @@ struct Stream {
   std::vector<int32_t> coreDests; ///< of which neurocores, in destCores
   std::vector<int32_t> destStart;
   std::vector<int64_t> hops, crossings;
+  bool travels = false; ///< some message takes a hop
   std::vector<int32_t> destCores; ///< used-core indices
   std::vector<int32_t> rangeOf;   ///< [neuron] -> range (-1: host)
   /// Values sent by each neuron since the last reset; the per-core message
@@ -558,6 +559,7 @@ Simulator::create(ProgramOp program) {
         ++stream.messages[n];
         stream.hops[n] += d.hops;
         stream.crossings[n] += d.chipCrossings;
+        stream.travels |= d.hops > 0 || d.chipCrossings > 0;
         if (id >= 0) {
           stream.destCores.push_back(coreIndex.lookup(id));
           ++stream.coreDests[n];
@@ -872,17 +874,22 @@ static inline SendTotals countRange(const Stream &out,
                                     int64_t *__restrict sent, int64_t first,
                                     int64_t end) {
   const int32_t *__restrict messages = out.messages.data();
-  const int64_t *__restrict hops = out.hops.data();
-  const int64_t *__restrict crossings = out.crossings.data();
   int64_t values = 0, messageSum = 0, hopSum = 0, crossingSum = 0;
   for (int64_t i = first; i < end; ++i) {
     bool nonZero = a[i] != 0;
     stage[i] = int32_t(a[i]);
     values += nonZero;
     messageSum += nonZero ? messages[i] : 0;
-    hopSum += nonZero ? hops[i] : 0;
-    crossingSum += nonZero ? crossings[i] : 0;
     sent[i] += nonZero;
+  }
+  if (out.travels) { // messages leave their core
+    const int64_t *__restrict hops = out.hops.data();
+    const int64_t *__restrict crossings = out.crossings.data();
+    for (int64_t i = first; i < end; ++i) {
+      bool nonZero = a[i] != 0;
+      hopSum += nonZero ? hops[i] : 0;
+      crossingSum += nonZero ? crossings[i] : 0;
+    }
   }
   return {values, messageSum, hopSum, crossingSum};
 }
@@ -967,10 +974,11 @@ static void transposeInt32(const int32_t *from, int64_t fromStride,
 }
 
 // The synapse and instruction loops are element-wise; with AVX2 or AVX-512
-// they vectorise. Clones for those ISAs are picked at run time, so the
+// (x86-64-v4 adds 64-bit multiplies) they vectorise. Clones for those ISAs are picked at run time, so the
 // binary still runs anywhere.
 #define LRNN_SIM_CLONES                                                        \
-  __attribute__((target_clones("avx512f", "avx2", "default")))
+  __attribute__((                                                              \
+      target_clones("arch=x86-64-v4", "avx512f", "avx2", "default")))
 
 /// Stores step `t`'s values `a` of a sender into its stream's staging rows
 /// and counts the messages they make (one per non-zero value and

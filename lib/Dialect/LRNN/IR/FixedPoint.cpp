@@ -183,7 +183,7 @@ int64_t fixed::evaluateLut(llvm::ArrayRef<int64_t> nodes,
 
 // Branch-free over the codes, so that the loop vectorises (gathers of the
 // nodes); clones for AVX2 and AVX-512 are picked at run time.
-__attribute__((target_clones("avx512f", "avx2", "default")))
+__attribute__((target_clones("arch=x86-64-v4", "avx512f", "avx2", "default")))
 void fixed::evaluateLut(llvm::ArrayRef<int64_t> nodes, const LutParams &params,
                         bool identityAbove, const int64_t *__restrict codes,
                         int64_t *__restrict results, int64_t n,
