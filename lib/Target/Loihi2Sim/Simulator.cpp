@@ -33,6 +33,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <limits>
+#include <type_traits>
 
 #include <immintrin.h>
 
@@ -134,6 +136,9 @@ struct SimGroup {
   /// Every port's sum provably fits int32 and every block has exponent 0:
   /// accumulate in int32 lanes (twice the lanes per vector of int64).
   bool narrow = false;
+  /// Every value of the program provably fits int32: registers are int32
+  /// (twice the lanes per vector).
+  bool narrowRegisters = false;
 };
 
 } // namespace
@@ -172,6 +177,8 @@ struct Simulator::Impl {
   std::vector<std::vector<int64_t>> portSteps;
   std::vector<std::vector<int32_t>> portSteps32;
   std::vector<std::vector<int64_t>> regs;
+  std::vector<std::vector<int32_t>> regs32; ///< for narrowRegisters groups
+  std::vector<int64_t> lutIn, lutOut;
   std::vector<int64_t> inputCodes;
   std::vector<double> coreFree, groupFinish;
 
@@ -182,7 +189,11 @@ struct Simulator::Impl {
   void accumulate(SimGroup &g, int64_t first, int64_t length);
   void execute(SimGroup &g, ArrayRef<Instruction> code, int64_t t,
                int64_t steps, int64_t laneOffset);
-  void countSends(Stream &out, const int64_t *values, int64_t t,
+  template <typename T>
+  void executeAs(SimGroup &g, ArrayRef<Instruction> code, int64_t t,
+                 int64_t steps, int64_t laneOffset);
+  template <typename T>
+  void countSends(Stream &out, const T *values, int64_t t,
                   ArrayRef<int32_t> senderRanges);
   void chargeColumn(const SimBlock &b, int32_t j, const int32_t *m,
                     const int32_t *activeLanes, int64_t *ops);
@@ -330,6 +341,74 @@ static int32_t splitAndAllocate(std::vector<Instruction> code,
       free.push_back(physical[v]);
   }
   return used;
+}
+
+/// Whether every value of `group`'s program provably stays below 2^31 in
+/// magnitude, given bounds on its ports' sums, so that int32 registers
+/// compute it exactly: no product, sum or shift can overflow them, and with
+/// M >= 2^31 - 1 no clamp to ±M ever acts.
+static bool fitsInt32Registers(NeuronGroupOp group, ArrayRef<double> portBound,
+                               int64_t aluMax) {
+  const double limit = std::ldexp(1.0, 31) - 1;
+  if (double(aluMax) < limit)
+    return false;
+  auto widthMax = [](int64_t width) {
+    return std::ldexp(1.0, int(width - 1)) - 1;
+  };
+  llvm::DenseMap<Value, double> bound;
+  auto of = [&](Value v) { return bound.lookup(v); };
+  for (Operation &op : group.getBody().front()) {
+    if (op.getNumResults() != 1)
+      continue;
+    double b = 0;
+    if (auto o = dyn_cast<McReadPortOp>(op)) {
+      b = portBound[o.getPort()];
+    } else if (auto o = dyn_cast<McReadParamOp>(op)) {
+      FailureOr<std::vector<int64_t>> values =
+          readIntElements(group.getParam(o.getName()));
+      if (failed(values))
+        return false;
+      for (int64_t v : *values)
+        b = std::max(b, std::fabs(double(v)));
+    } else if (auto o = dyn_cast<McReadStateOp>(op)) {
+      b = widthMax(group.getStateWidth(o.getName()));
+    } else if (auto o = dyn_cast<McConstOp>(op)) {
+      b = std::fabs(double(o.getValue()));
+    } else if (isa<McAddOp, McSubOp>(op)) {
+      b = of(op.getOperand(0)) + of(op.getOperand(1));
+    } else if (isa<McMulOp>(op)) {
+      b = of(op.getOperand(0)) * of(op.getOperand(1));
+    } else if (isa<McMinOp, McMaxOp>(op)) {
+      b = std::max(of(op.getOperand(0)), of(op.getOperand(1)));
+    } else if (isa<McSelectOp>(op)) {
+      b = std::max(of(op.getOperand(1)), of(op.getOperand(2)));
+    } else if (isa<McCmpGtOp, McCmpEqOp>(op)) {
+      b = 1;
+    } else if (auto o = dyn_cast<McShrRoundOp>(op)) {
+      // x + 2^(s-1) is formed before the shift.
+      if (o.getShift() > 30)
+        return false;
+      double x = of(o.getInput()) + std::ldexp(1.0, int(o.getShift() - 1));
+      if (x > limit)
+        return false;
+      b = std::ceil(x / std::ldexp(1.0, int(o.getShift())));
+    } else if (auto o = dyn_cast<McShlOp>(op)) {
+      b = of(o.getInput()) * std::ldexp(1.0, int(std::min<int64_t>(
+                                                o.getShift(), 62)));
+    } else if (auto o = dyn_cast<McSatOp>(op)) {
+      b = std::min(of(o.getInput()), widthMax(o.getWidth()));
+    } else if (isa<McReluOp>(op)) {
+      b = of(op.getOperand(0));
+    } else if (auto o = dyn_cast<McLutOp>(op)) {
+      b = widthMax(o.getWidth());
+    } else {
+      return false;
+    }
+    if (!(b <= limit))
+      return false;
+    bound[op.getResult(0)] = b;
+  }
+  return true;
 }
 
 /// Compiles a neuron program into instructions over registers.
@@ -770,6 +849,7 @@ Simulator::create(ProgramOp program) {
                                       " can sum beyond 2^62, more than the "
                                       "simulator holds exactly");
     SimGroup &g = built[gi];
+    g.narrowRegisters = fitsInt32Registers(groupOps[gi], bounds, s.aluMax);
     g.narrow = llvm::all_of(bounds, [](double bound) {
                  return bound < std::ldexp(1.0, 31);
                }) &&
@@ -836,6 +916,9 @@ Simulator::create(ProgramOp program) {
     maxLanes = std::max(maxLanes, g.stepsPerBlock * g.size);
   }
   s.regs.assign(maxRegs, std::vector<int64_t>(maxLanes, 0));
+  s.regs32.assign(maxRegs, std::vector<int32_t>(maxLanes, 0));
+  s.lutIn.assign(maxLanes, 0);
+  s.lutOut.assign(maxLanes, 0);
   s.portAcc32.assign(maxPorts, std::vector<int32_t>(maxNarrow * kChunk, 0));
   s.portAcc.assign(maxPorts, std::vector<int64_t>(maxWide * kChunk, 0));
   s.blockAcc.assign(maxWide * kChunk, 0);
@@ -868,8 +951,8 @@ static int64_t scaleBy(int64_t x, int64_t e) {
 struct SendTotals {
   int64_t values = 0, messages = 0, hops = 0, crossings = 0;
 };
-static inline SendTotals countRange(const Stream &out,
-                                    const int64_t *__restrict a,
+template <typename T>
+static inline SendTotals countRange(const Stream &out, const T *__restrict a,
                                     int32_t *__restrict stage,
                                     int64_t *__restrict sent, int64_t first,
                                     int64_t end) {
@@ -956,8 +1039,9 @@ transposeInt32Avx512(const int32_t *from, int64_t fromStride, int32_t *to,
   for (; r0 + 16 <= rows; r0 += 16)
     for (int64_t c = 0; c < cols; ++c)
       _mm512_storeu_si512(to + c * toStride + r0,
-                          _mm512_i32gather_epi32(
-                              index, from + r0 * fromStride + c, 4));
+                          _mm512_mask_i32gather_epi32(
+                              _mm512_setzero_si512(), 0xffff, index,
+                              from + r0 * fromStride + c, 4));
   transpose(from + r0 * fromStride, fromStride, to + r0, toStride, rows - r0,
             cols, [](int32_t x) { return x; });
 }
@@ -984,9 +1068,9 @@ static void transposeInt32(const int32_t *from, int64_t fromStride,
 /// and counts the messages they make (one per non-zero value and
 /// destination), without branches. `senderRanges` are the sending group's
 /// ranges (none for the host).
-LRNN_SIM_CLONES
-void Simulator::Impl::countSends(Stream &out, const int64_t *a, int64_t t,
-                                 ArrayRef<int32_t> senderRanges) {
+template <typename T>
+inline void Simulator::Impl::countSends(Stream &out, const T *a, int64_t t,
+                                        ArrayRef<int32_t> senderRanges) {
   int32_t *stage = out.staging.data() + t * out.size;
   int64_t *sent = out.sentCount.data();
   auto add = [&](const SendTotals &totals) {
@@ -1073,13 +1157,14 @@ void Simulator::Impl::accumulate(SimGroup &g, int64_t first, int64_t length) {
 
 /// to[i] = x[i] clamped to the symmetric `width`-bit range, counting the
 /// values it changes (write_state and sat).
-static inline void saturateInto(const int64_t *__restrict x,
-                                int64_t *__restrict to, int64_t n,
-                                int64_t width, int64_t &count) {
-  int64_t lim = (int64_t(1) << (width - 1)) - 1, changed = 0;
+template <typename T, typename To>
+static inline void saturateInto(const T *__restrict x, To *__restrict to,
+                                int64_t n, int64_t width, int64_t &count) {
+  T lim = T((int64_t(1) << (width - 1)) - 1);
+  int64_t changed = 0;
   for (int64_t i = 0; i < n; ++i) {
     changed += (x[i] > lim) | (x[i] < -lim);
-    to[i] = std::clamp(x[i], -lim, lim);
+    to[i] = To(std::clamp<T>(x[i], -lim, lim));
   }
   count += changed;
 }
@@ -1088,41 +1173,55 @@ static inline void saturateInto(const int64_t *__restrict x,
 /// instruction over all neurons and those steps at a time, on the register
 /// lanes from `laneOffset` ([step][neuron]). Registers never alias within an
 /// instruction; state is only touched one step at a time.
-LRNN_SIM_CLONES
-void Simulator::Impl::execute(SimGroup &g, ArrayRef<Instruction> code,
-                              int64_t t, int64_t steps, int64_t laneOffset) {
+/// T is int64_t, or int32_t where every value of the program provably fits
+/// (SimGroup::narrowRegisters; no clamp to ±M can then act).
+template <typename T>
+__attribute__((always_inline)) inline void
+Simulator::Impl::executeAs(SimGroup &g, ArrayRef<Instruction> code, int64_t t,
+                           int64_t steps, int64_t laneOffset) {
   int64_t size = g.size, n = steps * size;
-  const int64_t m = aluMax;
+  const T m = T(std::min<int64_t>(aluMax, std::numeric_limits<T>::max()));
+  auto reg = [&](int32_t r) -> T * {
+    if constexpr (std::is_same_v<T, int32_t>)
+      return regs32[r].data() + laneOffset;
+    else
+      return regs[r].data() + laneOffset;
+  };
   for (const Instruction &ins : code) {
-    int64_t *__restrict d =
-        ins.dst >= 0 ? regs[ins.dst].data() + laneOffset : nullptr;
-    const int64_t *__restrict a =
-        ins.a >= 0 ? regs[ins.a].data() + laneOffset : nullptr;
-    const int64_t *__restrict b =
-        ins.b >= 0 ? regs[ins.b].data() + laneOffset : nullptr;
+    T *__restrict d = ins.dst >= 0 ? reg(ins.dst) : nullptr;
+    const T *__restrict a = ins.a >= 0 ? reg(ins.a) : nullptr;
+    const T *__restrict b = ins.b >= 0 ? reg(ins.b) : nullptr;
     switch (ins.opcode) {
-    case Opcode::ReadState:
-      std::copy_n(g.state[ins.imm].data(), size, d);
+    case Opcode::ReadState: {
+      const int64_t *__restrict state = g.state[ins.imm].data();
+      for (int64_t i = 0; i < size; ++i)
+        d[i] = T(state[i]);
       break;
+    }
     case Opcode::WriteState:
       saturateInto(a, g.state[ins.imm].data(), size, ins.imm2,
                    counters.saturations);
       break;
-    case Opcode::ReadParam:
+    case Opcode::ReadParam: {
+      const int64_t *__restrict param = g.params[ins.imm].data();
       for (int64_t k = 0; k < steps; ++k)
-        std::copy_n(g.params[ins.imm].data(), size, d + k * size);
+        for (int64_t i = 0; i < size; ++i)
+          d[k * size + i] = T(param[i]);
       break;
+    }
     case Opcode::ReadPort:
       if (g.narrow) {
         const int32_t *__restrict sums = portSteps32[ins.imm].data() + t * size;
         for (int64_t i = 0; i < n; ++i)
           d[i] = sums[i];
       } else {
-        std::copy_n(portSteps[ins.imm].data() + t * size, n, d);
+        const int64_t *__restrict sums = portSteps[ins.imm].data() + t * size;
+        for (int64_t i = 0; i < n; ++i)
+          d[i] = T(sums[i]);
       }
       break;
     case Opcode::Const:
-      std::fill_n(d, n, ins.imm);
+      std::fill_n(d, n, T(ins.imm));
       break;
     case Opcode::Add:
       for (int64_t i = 0; i < n; ++i)
@@ -1134,7 +1233,7 @@ void Simulator::Impl::execute(SimGroup &g, ArrayRef<Instruction> code,
       break;
     case Opcode::Mul:
       for (int64_t i = 0; i < n; ++i) {
-        int64_t p;
+        T p;
         if (__builtin_mul_overflow(a[i], b[i], &p))
           p = (a[i] < 0) != (b[i] < 0) ? -m : m;
         d[i] = std::clamp(p, -m, m);
@@ -1161,16 +1260,19 @@ void Simulator::Impl::execute(SimGroup &g, ArrayRef<Instruction> code,
         d[i] = a[i] == b[i];
       break;
     case Opcode::ShrRound: {
-      // |x| < 2^61 and s <= 62, so x + 2^(s-1) fits.
-      int64_t s = ins.imm, half = int64_t(1) << (s - 1);
+      // |x| < 2^61 and s <= 62, so x + 2^(s-1) fits (in int32 registers,
+      // proven when the program was loaded).
+      int64_t s = ins.imm;
+      T half = T(int64_t(1) << (s - 1));
       for (int64_t i = 0; i < n; ++i)
         d[i] = (a[i] + half) >> s;
       break;
     }
     case Opcode::Shl: {
-      int64_t s = ins.imm, lim = m >> s;
+      int64_t s = ins.imm;
+      T lim = T(int64_t(m) >> s), scale = T(int64_t(1) << std::min<int64_t>(s, 30));
       for (int64_t i = 0; i < n; ++i)
-        d[i] = a[i] > lim ? m : a[i] < -lim ? -m : a[i] * (int64_t(1) << s);
+        d[i] = a[i] > lim ? m : a[i] < -lim ? -m : T(a[i] * scale);
       break;
     }
     case Opcode::Sat:
@@ -1178,10 +1280,10 @@ void Simulator::Impl::execute(SimGroup &g, ArrayRef<Instruction> code,
       break;
     case Opcode::Relu:
       for (int64_t i = 0; i < n; ++i)
-        d[i] = std::max<int64_t>(a[i], 0);
+        d[i] = std::max<T>(a[i], 0);
       break;
     case Opcode::Select: {
-      const int64_t *__restrict c = regs[ins.c].data() + laneOffset;
+      const T *__restrict c = reg(ins.c);
       for (int64_t i = 0; i < n; ++i)
         d[i] = a[i] != 0 ? b[i] : c[i];
       break;
@@ -1189,9 +1291,18 @@ void Simulator::Impl::execute(SimGroup &g, ArrayRef<Instruction> code,
     case Opcode::Lut: {
       // Every register value is within ±M <= 2^61 - 1, as §5 requires.
       const Lut &lut = luts[ins.lut];
-      fixed::evaluateLut(lut.nodes, lut.params, lut.identityAbove, a, d, n,
-                         lut.inExp, lut.outExp, lut.width, lut.accBits,
-                         counters.saturations);
+      if constexpr (std::is_same_v<T, int64_t>) {
+        fixed::evaluateLut(lut.nodes, lut.params, lut.identityAbove, a, d, n,
+                           lut.inExp, lut.outExp, lut.width, lut.accBits,
+                           counters.saturations);
+      } else {
+        std::copy_n(a, n, lutIn.data());
+        fixed::evaluateLut(lut.nodes, lut.params, lut.identityAbove,
+                           lutIn.data(), lutOut.data(), n, lut.inExp,
+                           lut.outExp, lut.width, lut.accBits,
+                           counters.saturations);
+        std::copy_n(lutOut.data(), n, d);
+      }
       break;
     }
     case Opcode::Send:
@@ -1200,6 +1311,15 @@ void Simulator::Impl::execute(SimGroup &g, ArrayRef<Instruction> code,
       break;
     }
   }
+}
+
+LRNN_SIM_CLONES
+void Simulator::Impl::execute(SimGroup &g, ArrayRef<Instruction> code,
+                              int64_t t, int64_t steps, int64_t laneOffset) {
+  if (g.narrowRegisters)
+    executeAs<int32_t>(g, code, t, steps, laneOffset);
+  else
+    executeAs<int64_t>(g, code, t, steps, laneOffset);
 }
 
 /// Writes a chunk of staged values into the stream's columns.
