@@ -5,6 +5,7 @@
 #include "lrnn/Dialect/LRNN/IR/LRNNWeights.h"
 
 #include "mlir/IR/Builders.h"
+#include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/Verifier.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
@@ -306,8 +307,13 @@ discretize(const SafetensorsFile &file, const ModelConfig &c,
         coef = beta * delta;
       }
     }
-    if (!std::isfinite(lambdaBar.real()) || !std::isfinite(lambdaBar.imag()) ||
-        !std::isfinite(coef.real()) || !std::isfinite(coef.imag()))
+    // The IR stores Λ̄ and B̄ as f32: they must be finite there too.
+    auto finite = [](C v) {
+      return std::isfinite(static_cast<float>(v.real())) &&
+             std::isfinite(static_cast<float>(v.imag()));
+    };
+    if (!finite(lambdaBar) || !std::isfinite(coef.real()) ||
+        !std::isfinite(coef.imag()))
       return makeError("tensor '" + prefix + "lambda_re': discretisation of "
                        "state " + Twine(k) + " is not finite (Λ = " +
                        llvm::formatv("{0} + {1}i", lr[k], li[k]).str() + ")");
@@ -315,6 +321,12 @@ discretize(const SafetensorsFile &file, const ModelConfig &c,
     d.lambdaIm[k] = lambdaBar.imag();
     for (int64_t j = 0; j < h; ++j) {
       C b = coef * C(br[k * h + j], bi[k * h + j]);
+      if (!finite(b))
+        return makeError("tensor '" + prefix + "B_re': discretised B̄ is not "
+                         "finite at [" + Twine(k) + ", " + Twine(j) +
+                         "] (Λ = " +
+                         llvm::formatv("{0} + {1}i", lr[k], li[k]).str() +
+                         ")");
       d.bRe[k * h + j] = b.real();
       d.bIm[k * h + j] = b.imag();
     }
@@ -470,9 +482,20 @@ llvm::Expected<OwningOpRef<ModuleOp>> ModelBuilder::build() {
   OutputOp::create(builder, loc("decoder"), out);
 
   // The importer checked everything the verifier checks; a failure here is
-  // a bug, reported as an error rather than a crash.
-  if (failed(verify(*module)))
-    return makeError("internal error: the imported model does not verify");
+  // a bug, reported (with the verifier's message) rather than a crash.
+  std::string verifierError;
+  {
+    ScopedDiagnosticHandler handler(context, [&](Diagnostic &diag) {
+      if (diag.getSeverity() == DiagnosticSeverity::Error &&
+          verifierError.empty())
+        verifierError = diag.str();
+      return success();
+    });
+    if (failed(verify(*module)))
+      return makeError("internal error: the imported model does not verify" +
+                       (verifierError.empty() ? Twine("")
+                                              : ": " + verifierError));
+  }
   return module;
 }
 
@@ -482,6 +505,8 @@ lrnn::importModel(const SafetensorsFile &file, MLIRContext *context,
   auto withFile = [&](llvm::Error err) {
     return makeError(fileName + ": " + llvm::toString(std::move(err)));
   };
+  if (options.modelName.empty())
+    return withFile(makeError("the model name must not be empty"));
   auto meta = file.metadata.find("lrnn.config");
   if (meta == file.metadata.end())
     return withFile(makeError("__metadata__ has no 'lrnn.config' (not an "
@@ -496,6 +521,45 @@ lrnn::importModel(const SafetensorsFile &file, MLIRContext *context,
   if (!module)
     return withFile(module.takeError());
   return module;
+}
+
+/// What readSafetensors guarantees of a file's tensors, for tensors built in
+/// memory: as many values as the shape says, all finite.
+static llvm::Error checkTensorValues(const SafetensorsTensor &tensor,
+                                     StringRef name) {
+  int64_t count = 1;
+  for (int64_t d : tensor.shape) {
+    if (d < 0)
+      return makeError("tensor '" + name + "' has a negative dimension in " +
+                       formatShape(tensor.shape));
+    count *= d;
+  }
+  if (static_cast<int64_t>(tensor.values.size()) != count)
+    return makeError("tensor '" + name + "' has " +
+                     Twine(tensor.values.size()) + " values, its shape " +
+                     formatShape(tensor.shape) + " needs " + Twine(count));
+  for (auto [i, v] : llvm::enumerate(tensor.values))
+    if (!std::isfinite(v))
+      return makeError("tensor '" + name + "' has a non-finite value (" +
+                       (std::isnan(v) ? "nan" : v > 0 ? "inf" : "-inf") +
+                       ") at index " + Twine(i));
+  return llvm::Error::success();
+}
+
+llvm::Expected<OwningOpRef<ModuleOp>>
+lrnn::importModelFromMemory(StringRef configJson,
+                            std::map<std::string, SafetensorsTensor> tensors,
+                            MLIRContext *context, StringRef name,
+                            const ImportOptions &options) {
+  SafetensorsFile file;
+  file.metadata["lrnn.config"] = configJson.str();
+  for (auto &[tensorName, tensor] : tensors) {
+    if (auto err = checkTensorValues(tensor, tensorName))
+      return makeError(name + ": " + llvm::toString(std::move(err)));
+    tensor.name = tensorName;
+  }
+  file.tensors = std::move(tensors);
+  return importModel(file, context, name, options);
 }
 
 llvm::Expected<OwningOpRef<ModuleOp>>

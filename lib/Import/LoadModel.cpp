@@ -14,6 +14,44 @@
 using namespace mlir;
 using namespace lrnn;
 
+std::string lrnn::formatErrorLocation(Location loc, StringRef fallback) {
+  std::string name;
+  if (auto named = dyn_cast<NameLoc>(loc)) {
+    name = ("'" + named.getName().getValue() + "': ").str();
+    loc = named.getChildLoc();
+  }
+  if (auto file = dyn_cast<FileLineColLoc>(loc))
+    return file.getLine() == 0
+               ? (file.getFilename().getValue() + ": " + name).str()
+               : (file.getFilename().getValue() + ":" + Twine(file.getLine()) +
+                  ":" + Twine(file.getColumn()) + ": " + name)
+                     .str();
+  return (fallback + ": " + name).str();
+}
+
+/// Parses and verifies the MLIR text or bytecode of `buffer`; `path` names
+/// it in errors without a location. The first error becomes one line.
+static llvm::Expected<OwningOpRef<ModuleOp>>
+parseModuleBuffer(std::unique_ptr<llvm::MemoryBuffer> buffer, StringRef path,
+                  MLIRContext *context) {
+  llvm::SourceMgr sourceMgr;
+  sourceMgr.AddNewSourceBuffer(std::move(buffer), llvm::SMLoc());
+  // Keep the first error (with its location) for a one-line message.
+  std::string firstError;
+  ScopedDiagnosticHandler handler(context, [&](Diagnostic &diag) {
+    if (diag.getSeverity() != DiagnosticSeverity::Error || !firstError.empty())
+      return success();
+    firstError = formatErrorLocation(diag.getLocation(), path) + diag.str();
+    return success();
+  });
+  OwningOpRef<ModuleOp> module = parseSourceFile<ModuleOp>(sourceMgr, context);
+  if (!module)
+    return llvm::createStringError(
+        llvm::inconvertibleErrorCode(),
+        firstError.empty() ? (path + ": cannot parse").str() : firstError);
+  return module;
+}
+
 llvm::Expected<OwningOpRef<ModuleOp>>
 lrnn::loadModelFile(StringRef path, MLIRContext *context,
                     const ImportOptions &options) {
@@ -25,39 +63,13 @@ lrnn::loadModelFile(StringRef path, MLIRContext *context,
     return llvm::createStringError(buffer.getError(),
                                    path + ": cannot open: " +
                                        buffer.getError().message());
-  llvm::SourceMgr sourceMgr;
-  sourceMgr.AddNewSourceBuffer(std::move(*buffer), llvm::SMLoc());
-  // Keep the first error (with its location) for a one-line message.
-  std::string firstError;
-  ScopedDiagnosticHandler handler(context, [&](Diagnostic &diag) {
-    if (diag.getSeverity() != DiagnosticSeverity::Error || !firstError.empty())
-      return success();
-    // Imported models locate ops by tensor name: "file: 'layers.0.ssm.B': ".
-    std::string location;
-    Location loc = diag.getLocation();
-    std::string name;
-    if (auto named = dyn_cast<NameLoc>(loc)) {
-      name = ("'" + named.getName().getValue() + "': ").str();
-      loc = named.getChildLoc();
-    }
-    if (auto file = dyn_cast<FileLineColLoc>(loc))
-      location = file.getLine() == 0
-                     ? (file.getFilename().getValue() + ": " + name).str()
-                     : (file.getFilename().getValue() + ":" +
-                        Twine(file.getLine()) + ":" +
-                        Twine(file.getColumn()) + ": " + name)
-                           .str();
-    else
-      location = (path + ": " + name).str();
-    firstError = location + diag.str();
-    return success();
-  });
-  OwningOpRef<ModuleOp> module = parseSourceFile<ModuleOp>(sourceMgr, context);
-  if (!module)
-    return llvm::createStringError(
-        llvm::inconvertibleErrorCode(),
-        firstError.empty() ? (path + ": cannot parse").str() : firstError);
-  return module;
+  return parseModuleBuffer(std::move(*buffer), path, context);
+}
+
+llvm::Expected<OwningOpRef<ModuleOp>>
+lrnn::parseModelSource(StringRef source, StringRef name, MLIRContext *context) {
+  return parseModuleBuffer(llvm::MemoryBuffer::getMemBufferCopy(source, name),
+                           name, context);
 }
 
 llvm::Error lrnn::printModule(ModuleOp module, llvm::raw_ostream &os,

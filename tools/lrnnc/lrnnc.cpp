@@ -37,7 +37,6 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "lrnn/Analysis/Calibration.h"
 #include "lrnn/Conversion/Passes.h"
 #include "lrnn/Dialect/LRNN/Transforms/Passes.h"
 #include "lrnn/Dialect/LRNN/Transforms/Quantize.h"
@@ -45,6 +44,7 @@
 #include "lrnn/InitAll.h"
 #include "lrnn/Interpreter/FixedInterpreter.h"
 #include "lrnn/Interpreter/Interpreter.h"
+#include "lrnn/Pipelines/Pipelines.h"
 #include "lrnn/Support/Npy.h"
 #include "lrnn/Target/CPU/CPUTarget.h"
 #include "lrnn/Conversion/LRNNToLoihi2/LRNNToLoihi2.h"
@@ -171,7 +171,8 @@ static Expected<std::vector<double>> readCalibrationInput(StringRef path,
   return values;
 }
 
-/// Calibrates `model` on the sequence and quantises it in place.
+/// Calibrates `model` on the sequence and quantises it in place; warns of
+/// what then saturates on the sequence.
 static Error calibrateAndQuantize(lrnn::ModelOp model,
                                   const lrnn::QuantizationScheme &scheme) {
   int64_t steps = 0;
@@ -179,45 +180,12 @@ static Error calibrateAndQuantize(lrnn::ModelOp model,
                                      model.getInputType().getDimSize(0), steps);
   if (!inputs)
     return inputs.takeError();
-  auto interp = lrnn::Interpreter::create(model);
-  if (!interp)
-    return interp.takeError();
-  struct Collect : lrnn::StepObserver {
-    explicit Collect(lrnn::ModelOp model) : collector(model) {}
-    void afterStep(const lrnn::Interpreter &interp) override {
-      collector.addStep([&](Value v) { return interp.getValue(v); });
-    }
-    lrnn::CalibrationCollector collector;
-  } observer(model);
-  (*interp)->setObserver(&observer);
-  (*interp)->run(*inputs, steps);
-  if (failed(lrnn::quantizeModel(model, observer.collector.getRanges(),
-                                 calibratePath, scheme,
-                                 lrnn::kDefaultMaxSparseDensity)))
-    return createStringError("quantisation failed");
-
-  // The integer model on the same sequence: values beyond a calibrated
-  // range (a state exponent clamped, a range too wide for the width) show
-  // up as saturations, reported per op.
-  auto fixed = lrnn::FixedInterpreter::create(model);
-  if (!fixed)
-    return fixed.takeError();
-  std::vector<int64_t> codes(inputs->size());
-  for (size_t i = 0; i < codes.size(); ++i)
-    codes[i] = (*fixed)->quantizeInput((*inputs)[i]);
-  (*fixed)->run(codes, steps);
-  int64_t total = (*fixed)->getInputSaturations();
-  if (total)
-    WithColor::warning(errs(), "lrnnc")
-        << "model input: " << total << " values saturate on the calibration "
-        << "sequence " << calibratePath << "\n";
-  for (const lrnn::OpSaturations &op : (*fixed)->getSaturations())
-    if (op.count)
-      WithColor::warning(errs(), "lrnnc")
-          << "op " << op.index << " (" << op.opName << " @"
-          << (op.locName.empty() ? "?" : op.locName) << "): " << op.count
-          << " values saturate on the calibration sequence " << calibratePath
-          << "\n";
+  auto saturations =
+      lrnn::calibrateAndQuantize(model, *inputs, steps, calibratePath, scheme);
+  if (!saturations)
+    return saturations.takeError();
+  for (const std::string &line : saturations->describe(calibratePath))
+    WithColor::warning(errs(), "lrnnc") << line << "\n";
   return Error::success();
 }
 
@@ -360,20 +328,15 @@ int main(int argc, char **argv) {
   };
 
   PassManager pm(&context, ModuleOp::getOperationName());
-  OpPassManager &models = pm.nest<lrnn::ModelOp>();
+  lrnn::OptimizationOptions optimization;
   if (sparsity.getNumOccurrences()) {
-    lrnn::PruneOptions prune;
-    prune.sparsity = sparsity;
-    prune.scope = pruneScope;
-    models.addPass(lrnn::createPrune(prune));
+    optimization.prune.emplace();
+    optimization.prune->sparsity = sparsity;
+    optimization.prune->scope = pruneScope;
   }
-  models.addPass(lrnn::createFoldNorm());
-  models.addPass(lrnn::createEliminateDead());
   // Quantisation replaces the float element-wise fusion (it must come first).
-  if (!noFuse && !scheme) {
-    models.addPass(lrnn::createFuse());
-    models.addPass(createCSEPass());
-  }
+  optimization.fuse = !noFuse && !scheme;
+  lrnn::buildOptimizationPipeline(pm, optimization);
   if (failed(run(pm)))
     return failure();
 

@@ -16,6 +16,7 @@
 #include "mlir/IR/OwningOpRef.h"
 #include "llvm/Support/Error.h"
 
+#include <map>
 #include <string>
 
 namespace mlir {
@@ -56,6 +57,18 @@ llvm::Expected<ModelConfig> parseModelConfig(llvm::StringRef json);
 llvm::Expected<mlir::OwningOpRef<mlir::ModuleOp>>
 importModel(const SafetensorsFile &file, mlir::MLIRContext *context,
             llvm::StringRef fileName, const ImportOptions &options = {});
+
+/// Imports a model held in memory, without a file: `configJson` is the
+/// `lrnn.config` document and `tensors` maps the spec's tensor names to their
+/// shapes and values (the `name` of each tensor is ignored). Checks what
+/// readSafetensors checks of a file's tensors (each tensor's value count
+/// matches its shape, every value is finite), then what importModel checks.
+/// Errors read "<name>: <reason>" and name the tensor or key at fault.
+llvm::Expected<mlir::OwningOpRef<mlir::ModuleOp>>
+importModelFromMemory(llvm::StringRef configJson,
+                      std::map<std::string, SafetensorsTensor> tensors,
+                      mlir::MLIRContext *context, llvm::StringRef name,
+                      const ImportOptions &options = {});
 
 /// Reads, checks and imports the interchange file at `path`.
 llvm::Expected<mlir::OwningOpRef<mlir::ModuleOp>>
