@@ -1002,9 +1002,12 @@ py::object PyModel::quantize(py::handle calibration,
 
     // Calibrate with the reference interpreter, quantise, and warn of what
     // saturates on the calibration sequence (as lrnnc --quantize).
-    lrnn::CalibrationSaturations saturations =
-        unwrap(lrnn::calibrateAndQuantize(target, calib.values, calib.steps,
-                                          "calibration", *scheme));
+    auto quantized = lrnn::calibrateAndQuantize(target, calib.values,
+                                                calib.steps, "calibration",
+                                                *scheme);
+    if (!quantized) // the diagnostic on the op says why
+      session.fail(llvm::toString(quantized.takeError()));
+    lrnn::CalibrationSaturations saturations = std::move(*quantized);
     warnings = session.takeWarnings();
     for (const std::string &line : saturations.describe(""))
       warnings.push_back(line);

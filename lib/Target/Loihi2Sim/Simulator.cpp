@@ -122,10 +122,11 @@ struct SimGroup {
   std::string name;
   int64_t size = 0, start = 0, ports = 0;
   int32_t numRegisters = 0;
-  /// The program split in two: instructions that do not depend on the
-  /// state run over a block of steps at once (registers hold
-  /// [step][neuron]), then the others step by step, in program order.
-  std::vector<Instruction> timeParallel, perStep;
+  /// The program split in three (splitAndAllocate): instructions that do
+  /// not depend on the state run over a block of steps at once (registers
+  /// hold [step][neuron]), then those that update the state step by step,
+  /// then the rest of the block at once; program order within each.
+  std::vector<Instruction> timeParallel, perStep, afterSteps;
   int64_t stepsPerBlock = 1; ///< steps the registers hold
   std::vector<std::vector<int64_t>> state;  // [variable][neuron]
   std::vector<std::vector<int64_t>> params; // [parameter][neuron]
@@ -283,31 +284,60 @@ static llvm::Error fail(Operation *op, const Twine &message) {
                                      "'" + name + ": " + message.str());
 }
 
-/// Splits `code` (program order, one value per result) into the
-/// instructions that do not depend on the state and those that do, and maps
-/// values to as few registers as their lifetimes allow, so the registers
-/// stay in cache. The execution order is all of `timeParallel`, then
-/// `perStep` once per step; a time-parallel value read per step therefore
-/// lives to the end. A result never shares a register with an operand of
-/// its own instruction (the loops then never alias).
+/// Splits `code` (program order, one value per result) in three: the
+/// instructions that do not depend on the state (run over a block of steps
+/// at once), those on the way from reading to writing the state (run step
+/// by step), and those that depend on the state but do not feed it back
+/// (run over the block after it). It then maps values to as few registers
+/// as their lifetimes allow, so the registers stay in cache: the execution
+/// order is the three lists in turn, every register holds the block's steps
+/// at [step][neuron], and a step-by-step instruction only touches its
+/// step's lanes. A time-parallel value read step by step lives to the end.
+/// A result never shares a register with an operand of its own instruction
+/// (the loops then never alias).
 static int32_t splitAndAllocate(std::vector<Instruction> code,
                                 int32_t numValues, SimGroup &g) {
-  std::vector<char> stateful(numValues, 0);
-  for (Instruction &ins : code) {
-    bool perStep =
-        ins.opcode == Opcode::ReadState || ins.opcode == Opcode::WriteState;
+  auto touchesState = [](const Instruction &ins) {
+    return ins.opcode == Opcode::ReadState || ins.opcode == Opcode::WriteState;
+  };
+  std::vector<char> stateful(numValues, 0), feedsState(numValues, 0);
+  std::vector<char> isStateful(code.size(), 0), isFeeding(code.size(), 0);
+  for (auto [i, ins] : llvm::enumerate(code)) {
+    bool dependsOnState = touchesState(ins);
     for (int32_t v : {ins.a, ins.b, ins.c})
-      perStep |= v >= 0 && stateful[v];
+      dependsOnState |= v >= 0 && stateful[v];
     if (ins.dst >= 0)
-      stateful[ins.dst] = perStep;
-    (perStep ? g.perStep : g.timeParallel).push_back(ins);
+      stateful[ins.dst] = dependsOnState;
+    isStateful[i] = dependsOnState;
+  }
+  for (int64_t i = int64_t(code.size()) - 1; i >= 0; --i) {
+    const Instruction &ins = code[i];
+    bool feeds = ins.opcode == Opcode::WriteState ||
+                 (ins.dst >= 0 && feedsState[ins.dst]);
+    isFeeding[i] = feeds;
+    if (feeds)
+      for (int32_t v : {ins.a, ins.b, ins.c})
+        if (v >= 0)
+          feedsState[v] = 1;
+  }
+  for (auto [i, ins] : llvm::enumerate(code)) {
+    if (!isStateful[i])
+      g.timeParallel.push_back(ins);
+    else if (isFeeding[i] || touchesState(ins))
+      g.perStep.push_back(ins);
+    else
+      g.afterSteps.push_back(ins);
   }
   int64_t numTimeParallel = int64_t(g.timeParallel.size());
+  int64_t numPerStep = int64_t(g.perStep.size());
   auto at = [&](int64_t i) -> Instruction & {
-    return i < numTimeParallel ? g.timeParallel[i]
-                               : g.perStep[i - numTimeParallel];
+    if (i < numTimeParallel)
+      return g.timeParallel[i];
+    if (i < numTimeParallel + numPerStep)
+      return g.perStep[i - numTimeParallel];
+    return g.afterSteps[i - numTimeParallel - numPerStep];
   };
-  int64_t total = numTimeParallel + int64_t(g.perStep.size());
+  int64_t total = numTimeParallel + numPerStep + int64_t(g.afterSteps.size());
   std::vector<int64_t> lastUse(numValues, -1);
   for (int64_t i = 0; i < total; ++i)
     for (int32_t v : {at(i).a, at(i).b, at(i).c})
@@ -1341,6 +1371,8 @@ void Simulator::Impl::runGroup(SimGroup &g, int64_t length) {
       execute(g, g.timeParallel, t0, steps, 0);
       for (int64_t k = 0; k < steps && !g.perStep.empty(); ++k)
         execute(g, g.perStep, t0 + k, 1, k * g.size);
+      if (!g.afterSteps.empty())
+        execute(g, g.afterSteps, t0, steps, 0);
     }
   }
   for (int32_t si : g.streams)
@@ -1412,6 +1444,7 @@ void Simulator::Impl::estimate(StepStats &st) {
 
 /// The host's input codes of the chunk's first `inputSteps` steps (the rest
 /// send nothing), saturated at the input width (counted).
+LRNN_SIM_CLONES
 void Simulator::Impl::sendInput(const int64_t *input, int64_t inputSteps,
                                 int64_t length) {
   Stream &in = streams[inputStream];
@@ -1419,16 +1452,15 @@ void Simulator::Impl::sendInput(const int64_t *input, int64_t inputSteps,
   int64_t lim = fixed::maxCode(inputWidth);
   std::vector<int64_t> &codes = inputCodes;
   for (int64_t t = 0; t < std::min(inputSteps, length); ++t) {
-    const int64_t *row = input + t * inputSize;
+    const int64_t *__restrict row = input + t * inputSize;
+    int64_t *__restrict to = codes.data();
+    int64_t saturated = 0;
     for (int64_t j = 0; j < inputSize; ++j) {
-      int64_t q = row[j];
-      if (q > lim || q < -lim) {
-        ++counters.inputSaturations;
-        q = std::clamp(q, -lim, lim);
-      }
-      codes[j] = q;
+      saturated += (row[j] > lim) | (row[j] < -lim);
+      to[j] = std::clamp(row[j], -lim, lim);
     }
-    countSends(in, codes.data(), t, {});
+    counters.inputSaturations += saturated;
+    countSends(in, to, t, {});
   }
   commitStaging(in, history);
 }
