@@ -5,14 +5,14 @@ ctest runs them with PYTHONPATH=<build>/python and LRNN_SOURCE_DIR set
     PYTHONPATH=build/python /usr/bin/python3 -m pytest -q python-bindings/test
 """
 
-import os
 import pathlib
 import sys
 
 import numpy as np
 import pytest
 
-# No bytecode next to the sources (the tests import scripts/lrnn_format.py).
+# No bytecode next to the sources (the tests import scripts/lrnn_format.py and
+# test/e2e/reference.py).
 sys.dont_write_bytecode = True
 
 try:
@@ -22,10 +22,11 @@ except ImportError as error:  # pragma: no cover - a setup problem, not a test
                      f"directory, e.g. PYTHONPATH=build/python") from None
 
 TEST_DIR = pathlib.Path(__file__).resolve().parent
-SOURCE_DIR = pathlib.Path(os.environ.get("LRNN_SOURCE_DIR", TEST_DIR.parents[1]))
 sys.path.insert(0, str(TEST_DIR))
 
-import reference  # noqa: E402
+import reference  # noqa: E402 - loads test/e2e/reference.py of reference.SOURCE_DIR
+
+SOURCE_DIR = reference.SOURCE_DIR
 
 
 @pytest.fixture(scope="session")

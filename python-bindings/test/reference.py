@@ -1,96 +1,39 @@
-"""Independent float64 numpy implementations for the binding tests.
+"""Reference helpers of the binding tests.
 
-``run_spec`` evaluates an interchange model (config + spec tensors) from the
-formulas of ../shared/spec/lrnn-model-format.md; ``random_config`` and
-``random_tensors`` make small stable models covering the configuration
-options. Nothing here uses lrnn.
+The model semantics come from the project's float64 numpy reference,
+test/e2e/reference.py (written from ../shared/spec/lrnn-model-format.md; it shares
+nothing with lrnn), re-exported here: ``from_arrays(config, tensors)`` builds its
+``Model``, ``run(model, u)`` evaluates it, plus ``discretize``, ``crelu``,
+``gelu_tanh``, ``gelu_erf``, ``sigmoid`` and ``rel_error``.  What is specific to these
+tests is defined here: ``random_config`` and ``random_tensors`` make small stable
+models covering the configuration options.
+
+The source tree is ``$LRNN_SOURCE_DIR`` (set by the ctest entry) or the one holding
+this file.  Both modules are called ``reference``, so the e2e one is loaded under
+the name ``lrnn_e2e_reference``.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import math
+import os
+import pathlib
+import sys
 
 import numpy as np
 
-_erf = np.vectorize(math.erf, otypes=[np.float64])
+SOURCE_DIR = pathlib.Path(os.environ.get("LRNN_SOURCE_DIR",
+                                         pathlib.Path(__file__).resolve().parents[2]))
 
+_E2E = "lrnn_e2e_reference"
+if _E2E not in sys.modules:
+    _spec = importlib.util.spec_from_file_location(_E2E, SOURCE_DIR / "test" / "e2e" / "reference.py")
+    sys.modules[_E2E] = importlib.util.module_from_spec(_spec)
+    _spec.loader.exec_module(sys.modules[_E2E])
 
-def gelu(v, kind):
-    if kind == "gelu":
-        return 0.5 * v * (1.0 + np.tanh(math.sqrt(2.0 / math.pi) * (v + 0.044715 * v**3)))
-    return 0.5 * v * (1.0 + _erf(v / math.sqrt(2.0)))
-
-
-def sigmoid(v):
-    return 1.0 / (1.0 + np.exp(-v))
-
-
-def crelu(x):
-    """Lexicographic max(x, 0) of complex x, as numpy orders complex numbers."""
-    return np.maximum(x, 0)
-
-
-def discretize(method, lam, b, step):
-    """(Λ̄, B̄) of continuous Λ [N], B̃ [N, H] and step Δ [N]."""
-    if method == "zoh":
-        lam_bar = np.exp(lam * step)
-        return lam_bar, ((lam_bar - 1.0) / lam)[:, None] * b
-    if method == "bilinear":
-        beta = 1.0 / (1.0 - lam * step / 2.0)
-        return beta * (1.0 + lam * step / 2.0), (beta * step)[:, None] * b
-    return lam, b
-
-
-def run_spec(config, tensors, u):
-    """Outputs [T, d_output] of the model on u [T, d_input], float64."""
-    c = dict(config)
-    c.setdefault("step_rescale", 1.0)
-    c.setdefault("norm_position", "pre")
-    c.setdefault("bn_eps", 1e-5)
-    t = {k: np.asarray(v, dtype=np.float64) for k, v in tensors.items()}
-    u = np.asarray(u, dtype=np.float64)
-    kappa = 2.0 if c["conj_sym"] else 1.0
-
-    def norm(v, p):
-        return (v - t[p + "mean"]) / np.sqrt(t[p + "var"] + c["bn_eps"]) * t[p + "scale"] + t[p + "bias"]
-
-    h = u @ t["encoder.weight"].T + t["encoder.bias"]
-    if c["encoder_activation"] == "relu":
-        h = np.maximum(h, 0.0)
-    for i in range(c["n_layers"]):
-        p = f"layers.{i}."
-        s = h
-        pre = c["norm"] == "batchnorm" and c["norm_position"] == "pre"
-        z = norm(h, p + "norm.") if pre else h
-        lam = t[p + "ssm.lambda_re"] + 1j * t[p + "ssm.lambda_im"]
-        b = t[p + "ssm.B_re"] + 1j * t[p + "ssm.B_im"]
-        step = None
-        if c["discretization"] != "none":
-            step = np.exp(t[p + "ssm.log_step"]) * c["step_rescale"]
-        lam_bar, b_bar = discretize(c["discretization"], lam, b, step)
-        x = np.zeros(lam.shape, dtype=np.complex128)
-        xs = np.zeros((len(u), len(lam)), dtype=np.complex128)
-        bz = z @ b_bar.T
-        for k in range(len(u)):
-            x = lam_bar * x + bz[k]
-            xs[k] = x
-        if c["state_activation"] == "relu":
-            xs = crelu(xs)
-        cm = t[p + "ssm.C_re"] + 1j * t[p + "ssm.C_im"]
-        y = kappa * (xs @ cm.T).real + t[p + "ssm.D"] * z
-        a = np.maximum(y, 0.0) if c["activation"] == "relu" else gelu(y, c["activation"])
-        if c["glu"] == "none":
-            g = a
-        else:
-            gate = sigmoid(a @ t[p + "glu.weight"].T + t[p + "glu.bias"])
-            value = a if c["glu"] == "half1" else a @ t[p + "glu.value_weight"].T + t[p + "glu.value_bias"]
-            g = value * gate
-        h = g + s
-        if c["norm"] == "batchnorm" and c["norm_position"] == "post":
-            h = norm(h, p + "norm.")
-        if c["residual_activation"] == "relu":
-            h = np.maximum(h, 0.0)
-    return h @ t["decoder.weight"].T + t["decoder.bias"]
+from lrnn_e2e_reference import (  # noqa: E402,F401 - re-exported for the tests
+    Model, crelu, discretize, from_arrays, gelu_erf, gelu_tanh, rel_error, run, sigmoid)
 
 
 def random_config(d_input=6, d_model=8, d_state=4, d_output=5, n_layers=2, **options):
@@ -153,9 +96,3 @@ def random_tensors(config, seed=0, density=1.0, dtype=np.float32):
         if density < 1.0 and name.endswith(pruned):
             value[rng.random(value.shape) >= density] = 0.0
     return {name: np.asarray(value, dtype=dtype) for name, value in t.items()}
-
-
-def rel_error(out, ref):
-    """‖out − ref‖₂ / ‖ref‖₂ over the whole sequence."""
-    ref = np.asarray(ref, dtype=np.float64)
-    return float(np.linalg.norm(np.asarray(out, dtype=np.float64) - ref) / np.linalg.norm(ref))

@@ -11,7 +11,7 @@ import pytest
 
 import lrnn
 from lrnn import convert
-from reference import discretize, gelu, rel_error, sigmoid
+from reference import discretize, gelu_tanh, rel_error, sigmoid
 
 
 def _bn(x, mean, var, scale, bias, eps):
@@ -99,7 +99,7 @@ def flax_forward(variables, u, *, prenorm, relufication, clip_eigs, conj_sym=Tru
         if relufication:
             xs = np.maximum(xs, 0)  # jax.nn.relu on complex values
         ys = (2 if conj_sym else 1) * (xs @ c_tilde.T).real + f(m["D"]) * x
-        x1 = np.maximum(ys, 0) if relufication else gelu(ys, "gelu")
+        x1 = np.maximum(ys, 0) if relufication else gelu_tanh(ys)
         if "out1" in layer:
             x = dense(layer["out1"], x1) * sigmoid(dense(layer["out2"], x1))
         elif "out2" in layer:
@@ -308,7 +308,7 @@ def torch_forward(sd, u, *, activation, bn_eps=1e-5):
         lam_bar, b_bar = discretize("zoh", lam, b, step)
         xs = _scan(lam_bar, z @ b_bar.T)
         y = 2 * (xs @ c.T).real + f(p + "ssm.D") * z
-        a = gelu(y, "gelu") if activation == "gelu" else np.maximum(y, 0)
+        a = gelu_tanh(y) if activation == "gelu" else np.maximum(y, 0)
         gate = sigmoid(a @ f(p + "glu.weight").T + f(p + "glu.bias"))
         x = (a @ f(p + "glu.value_weight").T + f(p + "glu.value_bias")) * gate + skip
     return x @ f("decoder.weight").T + f("decoder.bias")

@@ -37,7 +37,7 @@ def test_numpy_model_matches_spec(options, rng):
     x = rng.standard_normal((96, config["d_input"]))
     out = model.interpret(x)
     assert out.dtype == np.float64 and out.shape == (96, config["d_output"])
-    assert R.rel_error(out, R.run_spec(config, tensors, x)) < 1e-5
+    assert R.rel_error(out, R.run(R.from_arrays(config, tensors), x)) < 1e-5
 
 
 def test_float64_tensors_and_json_config(small, inputs):

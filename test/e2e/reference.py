@@ -9,6 +9,9 @@ the spec's per-step order because only the state recurs, within its own layer).
 arithmetic (parameters rounded after float64 discretisation); it serves to check that
 a float32 implementation can meet the spec's 1e-4 tolerance on a given model.
 
+``load(path)`` reads a model file and ``from_arrays(config, tensors)`` builds the same
+``Model`` from an in-memory configuration and tensors.
+
 CLI: ``reference.py MODEL --input IN.npy --output OUT.npy [--float32]``.
 """
 
@@ -79,9 +82,21 @@ class Model:
         self.layers = [Layer(self.config, tensors, i) for i in range(self.config["n_layers"])]
 
 
+def from_arrays(config: dict, tensors: dict[str, np.ndarray]) -> Model:
+    """Build a model from an in-memory configuration dict and spec tensors (name -> array).
+
+    The pair is validated exactly as a file holding it would be (``lrnn_format``'s
+    checks: configuration, tensor names and shapes, finite values, non-negative
+    variances; the first error raises :class:`lrnn_format.FormatError`).  float32 and
+    float64 tensors pass through unchanged, so the result equals that of writing the
+    model to a file and :func:`load`-ing it.
+    """
+    return Model(*lrnn_format.read_bytes(lrnn_format.encode_model(config, tensors)))
+
+
 def load(path) -> Model:
     """Read (and validate) a model file."""
-    return Model(*lrnn_format.read_model(path))
+    return from_arrays(*lrnn_format.read_model(path))
 
 
 def relu(v):
