@@ -44,15 +44,16 @@ def model_file(k, density):
 def bench_one(bin_dir, program, inp, ref, tmp, reps):
     """Runs lrnn-sim `reps` times; the counts of the last report, median speeds."""
     out, report = os.path.join(tmp, "out.npy"), os.path.join(tmp, "report.json")
-    walls, exact = [], True
+    walls, cpus, exact = [], [], True
     for _ in range(reps):
         run([os.path.join(bin_dir, "lrnn-sim"), program, "--input", inp, "--output", out, "--raw",
              "--report", report, "--quiet"])
         with open(report) as f:
             rep = json.load(f)
         walls.append(rep["simulator"]["wall_seconds"])
+        cpus.append(rep["simulator"]["cpu_seconds"])
         exact = exact and np.array_equal(np.load(out), ref)
-    wall = statistics.median(walls)
+    wall, cpu = statistics.median(walls), statistics.median(cpus)
     steps = rep["time_steps"]
     per, est = rep["per_step"], rep["estimates"]
     return {
@@ -72,6 +73,9 @@ def bench_one(bin_dir, program, inp, ref, tmp, reps):
         "sim_wall_seconds": wall, "sim_wall_seconds_all": walls,
         "sim_steps_per_second": steps / wall, "sim_us_per_step": 1e6 * wall / steps,
         "sim_real_time_factor": steps * 0.008 / wall,
+        "sim_cpu_seconds": cpu, "sim_cpu_seconds_all": cpus,
+        "sim_cpu_us_per_step": 1e6 * cpu / steps,
+        "sim_cpu_real_time_factor": steps * 0.008 / cpu,
         "bit_exact": exact,
     }
 
@@ -121,7 +125,8 @@ def main():
                     print(f"k={k:g} d={density:g} {mode}: {rec['cores']} cores, "
                           f"{rec['synaptic_ops_per_step']:.0f} syn ops/step, "
                           f"est. {rec['est_latency_us_mean']:.1f} µs & {rec['est_energy_uj_per_step']:.3f} µJ/step; "
-                          f"sim {rec['sim_us_per_step']:.2f} µs/step = {rec['sim_real_time_factor']:.0f}x real time; "
+                          f"sim {rec['sim_us_per_step']:.2f} µs/step = {rec['sim_real_time_factor']:.0f}x real time "
+                          f"({rec['sim_cpu_real_time_factor']:.0f}x by CPU time); "
                           f"bit-exact {rec['bit_exact']}", file=sys.stderr, flush=True)
     machine = run(["sh", "-c", "grep -m1 'model name' /proc/cpuinfo | cut -d: -f2"]).stdout.strip()
     result = {"machine": f"{machine}, {os.cpu_count()} cores, {platform.platform()}",
@@ -136,10 +141,12 @@ def main():
 
 def print_markdown(result):
     print(f"Machine: {result['machine']}; date {result['date']}. {result['steps']} tokens of |N(0,1)| per run; "
-          f"simulator speed is the median wall time of {result['reps']} runs.\n")
+          f"simulator speed is the median of {result['reps']} runs, by wall time and by the "
+          f"simulating thread's CPU time (which other processes on the shared machine do not "
+          f"inflate).\n")
     print("| k | weights | mode | cores | synaptic ops / step | messages / step | mesh hops / step "
           "| est. latency / step | est. energy / step (dynamic) | est. real-time margin "
-          "| simulator µs / step | simulator × real time | bit-exact |")
+          "| simulator µs / step (CPU) | simulator × real time (CPU) | bit-exact |")
     print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     for r in result["records"]:
         weights = "dense" if r["density"] == 1 else f"{100 * (1 - r['density']):.0f}% sparse"
@@ -147,17 +154,22 @@ def print_markdown(result):
               f"{r['messages_per_step']:,.0f} | {r['mesh_hops_per_step']:,.0f} | "
               f"{r['est_latency_us_mean']:,.1f} µs | {r['est_energy_uj_per_step']:,.1f} µJ "
               f"({1e3 * r['est_dynamic_energy_uj_per_step']:,.0f} nJ) | "
-              f"{r['est_real_time_margin']:,.0f}× | {r['sim_us_per_step']:.2f} | "
-              f"{r['sim_real_time_factor']:,.0f}× | {'yes' if r['bit_exact'] else '**no**'} |")
+              f"{r['est_real_time_margin']:,.0f}× | {r['sim_us_per_step']:.2f} "
+              f"({r['sim_cpu_us_per_step']:.2f}) | {r['sim_real_time_factor']:,.0f}× "
+              f"({r['sim_cpu_real_time_factor']:,.0f}×) | {'yes' if r['bit_exact'] else '**no**'} |")
     print()
     for (k, density), need in TARGETS.items():
         rows = [r for r in result["records"] if r["k"] == k and r["density"] == density]
         if not rows:
             continue
-        got = ", ".join(f"{r['sim_real_time_factor']:,.0f}× ({r['mode']})" for r in rows)
+        got = ", ".join(f"{r['sim_real_time_factor']:,.0f}× by wall time, "
+                        f"{r['sim_cpu_real_time_factor']:,.0f}× by CPU time ({r['mode']})"
+                        for r in rows)
         met = all(r["sim_real_time_factor"] >= need for r in rows)
+        met_cpu = all(r["sim_cpu_real_time_factor"] >= need for r in rows)
         print(f"- Target k = {k:g} at {100 * (1 - density):.0f}% sparsity, ≥ {need:,}× real time: "
-              f"{'met' if met else '**missed**'} ({got}).")
+              f"{'met' if met else '**missed**'} by wall time, "
+              f"{'met' if met_cpu else '**missed**'} by CPU time ({got}).")
 
 
 if __name__ == "__main__":

@@ -109,7 +109,7 @@ struct RunFigures {
   double realTimeW = 0;         ///< mean energy / 8 ms
   double realTimeStaticOnW = 0; ///< mean dynamic / 8 ms + static power
   double margin = 0, worstCaseMargin = 0;
-  double stepsPerSecond = 0, realTimeFactor = 0;
+  double stepsPerSecond = 0, realTimeFactor = 0, cpuRealTimeFactor = 0;
 };
 
 RunFigures computeFigures(const Simulator &sim, double wallSeconds) {
@@ -151,6 +151,8 @@ RunFigures computeFigures(const Simulator &sim, double wallSeconds) {
   f.stepsPerSecond = ratio(double(f.timeSteps), wallSeconds);
   f.realTimeFactor =
       ratio(double(f.timeSteps) * kRealTimeStepMs * 1e-3, wallSeconds);
+  f.cpuRealTimeFactor = ratio(double(f.timeSteps) * kRealTimeStepMs * 1e-3,
+                              sim.getCpuSeconds());
   return f;
 }
 
@@ -331,6 +333,8 @@ void lrnn::loihi2::writeSimulationReportJson(const Simulator &sim,
       number(json, "wall_seconds", wallSeconds);
       number(json, "steps_per_second", f.stepsPerSecond);
       number(json, "real_time_factor", f.realTimeFactor);
+      number(json, "cpu_seconds", sim.getCpuSeconds());
+      number(json, "cpu_real_time_factor", f.cpuRealTimeFactor);
     });
   });
   os << "\n";
@@ -378,7 +382,8 @@ void lrnn::loihi2::printSimulationSummary(const Simulator &sim,
      << (std::isfinite(f.stepsPerSecond)
              ? grouped(int64_t(std::llround(f.stepsPerSecond)))
              : std::string("n/a"))
-     << " steps/s, " << factor(f.realTimeFactor) << " real time\n";
+     << " steps/s, " << factor(f.realTimeFactor) << " real time ("
+     << factor(f.cpuRealTimeFactor) << " by CPU time)\n";
 }
 
 void lrnn::loihi2::writeSimulationTrace(const Simulator &sim, raw_ostream &os) {

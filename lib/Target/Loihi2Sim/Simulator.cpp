@@ -33,6 +33,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <ctime>
 #include <limits>
 #include <type_traits>
 
@@ -166,6 +167,7 @@ struct Simulator::Impl {
   SimulationCounters counters;
   std::vector<StepStats> stepStats;
   std::function<void(int64_t, int64_t)> progress;
+  double cpuSeconds = 0; ///< in run() since the last reset
   int64_t time = 0; ///< the first step of the chunk being run
   // The chunk's counts: [range * kChunk + step] and [step].
   std::vector<int64_t> rangeOps, rangeSends;
@@ -210,6 +212,16 @@ int Simulator::getInputExponent() const { return impl->inputExp; }
 unsigned Simulator::getInputWidth() const { return impl->inputWidth; }
 int Simulator::getOutputExponent() const { return impl->outputExp; }
 int64_t Simulator::getLatency() const { return impl->latency; }
+double Simulator::getCpuSeconds() const { return impl->cpuSeconds; }
+
+/// CPU time of the calling thread.
+static double threadCpuSeconds() {
+  timespec now;
+  if (clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now) != 0)
+    return 0;
+  return double(now.tv_sec) + double(now.tv_nsec) * 1e-9;
+}
+
 const SimulationCounters &Simulator::getCounters() const {
   return impl->counters;
 }
@@ -270,6 +282,7 @@ void Simulator::reset() {
     c.busyNs = 0;
   }
   s.counters = SimulationCounters();
+  s.cpuSeconds = 0;
   s.stepStats.clear();
   s.time = 0;
 }
@@ -1515,6 +1528,7 @@ void Simulator::Impl::advanceHistory(int64_t length) {
 std::vector<int64_t> Simulator::run(ArrayRef<int64_t> inputCodes,
                                     int64_t tokens) {
   Impl &s = *impl;
+  double cpuStart = threadCpuSeconds();
   std::vector<int64_t> out(tokens * s.outputSize, 0);
   int64_t total = tokens + s.latency;
   s.stepStats.reserve(s.stepStats.size() + total);
@@ -1535,5 +1549,6 @@ std::vector<int64_t> Simulator::run(ArrayRef<int64_t> inputCodes,
     if (s.progress)
       s.progress(done, total);
   }
+  s.cpuSeconds += threadCpuSeconds() - cpuStart;
   return out;
 }

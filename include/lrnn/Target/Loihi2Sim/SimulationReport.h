@@ -31,7 +31,9 @@
 //     constants {key: {value, unit}} and sources {key: text} for the twelve
 //       cost constants of the target description;
 //   simulator: wall_seconds (of Simulator::run), steps_per_second,
-//     real_time_factor (time_steps x 8 ms / wall_seconds).
+//     real_time_factor (time_steps x 8 ms / wall_seconds), cpu_seconds
+//     (the thread's CPU time in run(), Simulator::getCpuSeconds),
+//     cpu_real_time_factor (time_steps x 8 ms / cpu_seconds).
 // Reals have 10 significant digits; a ratio over zero is null.
 //
 //===----------------------------------------------------------------------===//

@@ -89,6 +89,11 @@ public:
   /// quantizeInput() of every value of a sequence.
   std::vector<int64_t> quantizeInputs(llvm::ArrayRef<double> values);
 
+  /// CPU time the calling thread spent in run() since the last reset: the
+  /// simulator's own cost, unlike wall time unaffected by other processes
+  /// sharing the core.
+  double getCpuSeconds() const;
+
   const SimulationCounters &getCounters() const;
   /// Per time step since the last reset, in order.
   const std::vector<StepStats> &getStepStats() const;

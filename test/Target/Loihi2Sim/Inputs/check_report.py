@@ -121,6 +121,9 @@ def main():
     check(sim["wall_seconds"] > 0, "wall_seconds")
     check(close(sim["steps_per_second"], steps / sim["wall_seconds"]), "steps_per_second")
     check(close(sim["real_time_factor"], steps * 0.008 / sim["wall_seconds"]), "real_time_factor")
+    check(sim["cpu_seconds"] > 0, "cpu_seconds")
+    check(close(sim["cpu_real_time_factor"], steps * 0.008 / sim["cpu_seconds"]),
+          "cpu_real_time_factor")
 
     if a.trace:
         lines = open(a.trace).read().splitlines()
