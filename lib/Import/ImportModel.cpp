@@ -11,9 +11,11 @@
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
+#include "llvm/Support/MathExtras.h"
 
 #include <cmath>
 #include <complex>
+#include <limits>
 
 using namespace mlir;
 using namespace lrnn;
@@ -166,6 +168,8 @@ llvm::Expected<ModelConfig> lrnn::parseModelConfig(StringRef json) {
     return std::move(err);
   if (c.bnEps < 0)
     return makeError("lrnn.config: key 'bn_eps' must be non-negative");
+  if (c.bnEps > std::numeric_limits<float>::max())
+    return makeError("lrnn.config: key 'bn_eps' is outside the float32 range");
   if (auto err = reader.choice("encoder_activation", c.encoderActivation,
                                {"relu", "none"}))
     return std::move(err);
@@ -247,6 +251,14 @@ static llvm::Error checkTensors(const SafetensorsFile &file,
     if (!expected.count(entry.first))
       return makeError("unexpected tensor '" + entry.first +
                        "' (not part of this configuration)");
+  // The IR stores float32: an F64 value beyond its range would become an
+  // infinity there.
+  for (const auto &[name, tensor] : file.tensors)
+    for (auto [k, v] : llvm::enumerate(tensor.values))
+      if (std::fabs(v) > std::numeric_limits<float>::max())
+        return makeError("tensor '" + name + "' has the value " +
+                         llvm::formatv("{0}", v).str() + " at index " +
+                         Twine(k) + ", outside the float32 range");
   if (config.norm == "batchnorm")
     for (int64_t i = 0; i < config.nLayers; ++i) {
       std::string name = "layers." + std::to_string(i) + ".norm.var";
@@ -255,7 +267,8 @@ static llvm::Error checkTensors(const SafetensorsFile &file,
         if (v < 0)
           return makeError("tensor '" + name + "' has a negative variance " +
                            llvm::formatv("{0}", v).str() + " at index " + Twine(k));
-        if (v + config.bnEps <= 0)
+        // As the IR computes it, in float32.
+        if (static_cast<float>(v) + static_cast<float>(config.bnEps) <= 0)
           return makeError("tensor '" + name + "' has a zero variance at " +
                            "index " + Twine(k) + " and bn_eps is 0");
       }
@@ -532,7 +545,9 @@ static llvm::Error checkTensorValues(const SafetensorsTensor &tensor,
     if (d < 0)
       return makeError("tensor '" + name + "' has a negative dimension in " +
                        formatShape(tensor.shape));
-    count *= d;
+    if (llvm::MulOverflow(count, d, count))
+      return makeError("tensor '" + name + "' has a shape " +
+                       formatShape(tensor.shape) + " of too many elements");
   }
   if (static_cast<int64_t>(tensor.values.size()) != count)
     return makeError("tensor '" + name + "' has " +

@@ -1,6 +1,7 @@
 //===- LoadModel.cpp - Load a model from any file lrnn accepts ------------===//
 
 #include "lrnn/Import/LoadModel.h"
+#include "lrnn/Support/ErrorMessages.h"
 
 #include "mlir/Bytecode/BytecodeWriter.h"
 #include "mlir/IR/Diagnostics.h"
@@ -34,6 +35,20 @@ std::string lrnn::formatErrorLocation(Location loc, StringRef fallback) {
 static llvm::Expected<OwningOpRef<ModuleOp>>
 parseModuleBuffer(std::unique_ptr<llvm::MemoryBuffer> buffer, StringRef path,
                   MLIRContext *context) {
+  // MLIR text nested deeper than the parser's recursion can take is refused
+  // before parsing (bytecode, which starts "ML\xefR", has no brackets).
+  StringRef text = buffer->getBuffer();
+  if (!text.starts_with("ML\xefR"))
+    if (std::optional<size_t> at = findExcessiveNesting(text, kMaxMlirNesting)) {
+      StringRef before = text.take_front(*at);
+      size_t lineStart = before.rfind('\n');
+      size_t column = lineStart == StringRef::npos ? *at + 1 : *at - lineStart;
+      return llvm::createStringError(
+          llvm::inconvertibleErrorCode(),
+          path + ":" + Twine(before.count('\n') + 1) + ":" + Twine(column) +
+              ": brackets nested deeper than " + Twine(kMaxMlirNesting) +
+              " levels");
+    }
   llvm::SourceMgr sourceMgr;
   sourceMgr.AddNewSourceBuffer(std::move(buffer), llvm::SMLoc());
   // Keep the first error (with its location) for a one-line message.
@@ -41,7 +56,9 @@ parseModuleBuffer(std::unique_ptr<llvm::MemoryBuffer> buffer, StringRef path,
   ScopedDiagnosticHandler handler(context, [&](Diagnostic &diag) {
     if (diag.getSeverity() != DiagnosticSeverity::Error || !firstError.empty())
       return success();
-    firstError = formatErrorLocation(diag.getLocation(), path) + diag.str();
+    // The message may quote the file's text, newlines included.
+    firstError = makeOneLine(
+        formatErrorLocation(diag.getLocation(), path) + diag.str(), 2000);
     return success();
   });
   OwningOpRef<ModuleOp> module = parseSourceFile<ModuleOp>(sourceMgr, context);

@@ -381,7 +381,8 @@ std::vector<double> NpyArray::toDoubles() const {
   return values;
 }
 
-Expected<NpyArray> parseNpy(StringRef bytes, StringRef name) {
+Expected<NpyArray> parseNpy(StringRef bytes, StringRef name,
+                             int64_t maxElements) {
   if (!bytes.starts_with(kMagic)) {
     if (kMagic.starts_with(bytes))
       return makeFileError(name, "truncated .npy preamble (" + Twine(bytes.size()) +
@@ -441,6 +442,12 @@ Expected<NpyArray> parseNpy(StringRef bytes, StringRef name) {
                                Twine(expectedBytes) + " bytes of data, found " +
                                Twine(data.size()));
 
+  int64_t elements = int64_t(expectedBytes / npyElementSize(*dtype));
+  if (maxElements >= 0 && elements > maxElements)
+    return makeFileError(name, "array of " + Twine(elements) +
+                                   " elements exceeds the limit of " +
+                                   Twine(maxElements) + " elements");
+
   NpyArray array;
   array.dtype = *dtype;
   array.shape = std::move(header.shape);
@@ -448,11 +455,11 @@ Expected<NpyArray> parseNpy(StringRef bytes, StringRef name) {
   return array;
 }
 
-Expected<NpyArray> readNpy(StringRef path) {
+Expected<NpyArray> readNpy(StringRef path, int64_t maxElements) {
   Expected<std::unique_ptr<MemoryBuffer>> buffer = readWholeFile(path);
   if (!buffer)
     return buffer.takeError();
-  return parseNpy((*buffer)->getBuffer(), path);
+  return parseNpy((*buffer)->getBuffer(), path, maxElements);
 }
 
 /// The caller must pass data of the size `shape` and `dtype` imply (writeNpy
@@ -593,9 +600,22 @@ Error writeNpyF32(StringRef path, ArrayRef<int64_t> shape,
   return writeNpy(path, NpyDType::F32, shape, raw);
 }
 
+Error checkSequenceSize(StringRef name, StringRef what, int64_t steps,
+                        int64_t width) {
+  if (steps < 0 || width < 0 ||
+      (width > 0 && steps > kMaxSequenceValues / width))
+    return makeFileError(name, what + " of " + Twine(steps) + " steps x " +
+                                   Twine(width) +
+                                   " values exceeds the limit of " +
+                                   Twine(kMaxSequenceValues) +
+                                   " values; split it");
+  return Error::success();
+}
+
 Expected<std::vector<double>> readFloatSequence(StringRef path, int64_t width,
-                                                int64_t &steps) {
-  Expected<NpyArray> input = readNpy(path);
+                                                int64_t &steps,
+                                                int64_t outputWidth) {
+  Expected<NpyArray> input = readNpy(path, kMaxSequenceValues);
   if (!input)
     return input.takeError();
   if (input->dtype != NpyDType::F32 && input->dtype != NpyDType::F64)
@@ -610,6 +630,11 @@ Expected<std::vector<double>> readFloatSequence(StringRef path, int64_t width,
                        ? " with " + Twine(input->shape[1]) + " columns"
                        : Twine("")));
   steps = input->shape[0];
+  if (Error err = checkSequenceSize(path, "the input sequence", steps, width))
+    return std::move(err);
+  if (Error err =
+          checkSequenceSize(path, "the output sequence", steps, outputWidth))
+    return std::move(err);
   std::vector<double> values = input->toDoubles();
   for (size_t i = 0; i < values.size(); ++i)
     if (!std::isfinite(values[i]))

@@ -438,7 +438,7 @@ static int compare(mlir::MLIRContext &context, StringRef statsPath) {
                 Twine((*floatInterp)->getOutputSize()));
 
   int64_t steps = 0;
-  auto inputs = lrnn::readFloatSequence(inputPath, dIn, steps);
+  auto inputs = lrnn::readFloatSequence(inputPath, dIn, steps, dOut);
   if (!inputs)
     return fail(toString(inputs.takeError()));
   if (!statsPath.empty() && steps == 0)
@@ -514,7 +514,7 @@ static int runQuantized(lrnn::ModelOp model, StringRef modelPath,
   int64_t dIn = (*interp)->getInputSize(), dOut = (*interp)->getOutputSize();
 
   int64_t steps = 0;
-  auto inputs = lrnn::readFloatSequence(inputPath, dIn, steps);
+  auto inputs = lrnn::readFloatSequence(inputPath, dIn, steps, dOut);
   if (!inputs)
     return fail(toString(inputs.takeError()));
   if (!statsPath.empty() && steps == 0)
@@ -568,7 +568,7 @@ static int runFloatModel(lrnn::ModelOp model, StringRef modelPath,
   int64_t dIn = (*interp)->getInputSize(), dOut = (*interp)->getOutputSize();
 
   int64_t steps = 0;
-  auto inputs = lrnn::readFloatSequence(inputPath, dIn, steps);
+  auto inputs = lrnn::readFloatSequence(inputPath, dIn, steps, dOut);
   if (!inputs)
     return fail(toString(inputs.takeError()));
   if ((!statsPath.empty() || !calibratePath.empty()) && steps == 0)
@@ -682,7 +682,7 @@ static int runCpu(mlir::ModuleOp module, StringRef modelPath) {
   }
 
   int64_t steps = 0;
-  auto inputs = lrnn::readFloatSequence(inputPath, dIn, steps);
+  auto inputs = lrnn::readFloatSequence(inputPath, dIn, steps, dOut);
   if (!inputs)
     return fail(toString(inputs.takeError()));
   if (auto failed = checkBenchSteps(steps))
@@ -757,7 +757,7 @@ static int runLoihi2(mlir::ModuleOp module, StringRef modelPath) {
     return fail(modelPath + ": " + toString(sim.takeError()));
   int64_t dIn = (*sim)->getInputSize(), dOut = (*sim)->getOutputSize();
   int64_t steps = 0;
-  auto inputs = lrnn::readFloatSequence(inputPath, dIn, steps);
+  auto inputs = lrnn::readFloatSequence(inputPath, dIn, steps, dOut);
   if (!inputs)
     return fail(toString(inputs.takeError()));
   std::vector<int64_t> codes = (*sim)->quantizeInputs(*inputs);

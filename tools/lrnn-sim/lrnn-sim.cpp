@@ -157,7 +157,7 @@ int main(int argc, char **argv) {
 
   int64_t dIn = (*sim)->getInputSize(), dOut = (*sim)->getOutputSize();
   int64_t tokens = 0;
-  auto inputs = lrnn::readFloatSequence(inputPath, dIn, tokens);
+  auto inputs = lrnn::readFloatSequence(inputPath, dIn, tokens, dOut);
   if (!inputs)
     return fail(toString(inputs.takeError()));
   std::vector<int64_t> codes = (*sim)->quantizeInputs(*inputs);

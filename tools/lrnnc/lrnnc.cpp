@@ -45,6 +45,7 @@
 #include "lrnn/Interpreter/FixedInterpreter.h"
 #include "lrnn/Interpreter/Interpreter.h"
 #include "lrnn/Pipelines/Pipelines.h"
+#include "lrnn/Support/ErrorMessages.h"
 #include "lrnn/Support/Npy.h"
 #include "lrnn/Target/CPU/CPUTarget.h"
 #include "lrnn/Conversion/LRNNToLoihi2/LRNNToLoihi2.h"
@@ -146,7 +147,7 @@ static int fail(const Twine &message) {
 static Expected<std::vector<double>> readCalibrationInput(StringRef path,
                                                           int64_t inputSize,
                                                           int64_t &steps) {
-  auto array = lrnn::readNpy(path);
+  auto array = lrnn::readNpy(path, lrnn::kMaxSequenceValues);
   if (!array)
     return array.takeError();
   if (array->dtype != lrnn::NpyDType::F32 && array->dtype != lrnn::NpyDType::F64)
@@ -312,7 +313,7 @@ int main(int argc, char **argv) {
       break;
     case DiagnosticSeverity::Error:
       if (firstError.empty())
-        firstError = location + ": " + diag.str();
+        firstError = lrnn::makeOneLine(location + ": " + diag.str(), 2000);
       break;
     default:
       break;

@@ -44,10 +44,14 @@ struct NpyArray {
 
 /// Parses a .npy image held in memory. `name` is used in error messages
 /// (usually the file path). Errors read "<name>: <reason>".
-llvm::Expected<NpyArray> parseNpy(llvm::StringRef bytes, llvm::StringRef name);
+/// An array of more than `maxElements` elements (when >= 0) is refused
+/// before its data is copied.
+llvm::Expected<NpyArray> parseNpy(llvm::StringRef bytes, llvm::StringRef name,
+                                  int64_t maxElements = -1);
 
 /// Reads a .npy file. Errors read "<path>: <reason>".
-llvm::Expected<NpyArray> readNpy(llvm::StringRef path);
+llvm::Expected<NpyArray> readNpy(llvm::StringRef path,
+                                 int64_t maxElements = -1);
 
 /// Serialises an array into a version 1.0 .npy image (version 2.0 if the
 /// header does not fit in 65535 bytes).
@@ -65,12 +69,26 @@ llvm::Error writeNpy(llvm::StringRef path, NpyDType dtype,
 llvm::Error writeNpyF32(llvm::StringRef path, llvm::ArrayRef<int64_t> shape,
                         llvm::ArrayRef<float> data);
 
+/// The most values a sequence the tools read or write may hold (steps x
+/// values per step): 2^28, 2 GiB as doubles. A longer sequence is refused
+/// up front rather than exhausting memory; split it.
+inline constexpr int64_t kMaxSequenceValues = int64_t(1) << 28;
+
 /// Reads the input sequence of a model run: a [T, width] float32 or float64
 /// array of finite values, returned row-major as doubles; `steps` receives
-/// T. Errors read "<path>: <reason>" (unreadable or malformed file, another
-/// dtype, another shape, the first non-finite value).
+/// T. A run writing `outputWidth` values per step (0: none) must also keep
+/// T x outputWidth within kMaxSequenceValues, as T x width must. Errors read
+/// "<path>: <reason>" (unreadable or malformed file, another dtype, another
+/// shape, a sequence over the limit, the first non-finite value).
 llvm::Expected<std::vector<double>>
-readFloatSequence(llvm::StringRef path, int64_t width, int64_t &steps);
+readFloatSequence(llvm::StringRef path, int64_t width, int64_t &steps,
+                  int64_t outputWidth = 0);
+
+/// Checks that `steps` steps of `width` values stay within
+/// kMaxSequenceValues; the error reads "<name>: <what> of <steps> steps x
+/// <width> values exceeds the limit of 2^28 values; split it".
+llvm::Error checkSequenceSize(llvm::StringRef name, llvm::StringRef what,
+                              int64_t steps, int64_t width);
 
 /// The .npy image of `rows` x `width` float32 values.
 std::string serializeNpyF32(int64_t rows, int64_t width,

@@ -144,25 +144,9 @@ LogicalResult lrnn::loihi2::writeProgramFile(ModuleOp module,
 // Reading
 //===----------------------------------------------------------------------===//
 
-/// `text` made one line: control characters become spaces (newlines within
-/// a verifier message) or \xNN, and its length is bounded.
+/// `text` made one line, its length bounded.
 static std::string makeOneLine(StringRef text) {
-  std::string out;
-  for (char c : text.take_front(kMaxMessageLength)) {
-    unsigned char u = c;
-    if (c == '\n' || c == '\t' || c == '\r') {
-      out += ' ';
-    } else if (u < 0x20 || u == 0x7f) {
-      out += "\\x";
-      out += llvm::hexdigit(u >> 4, /*LowerCase=*/true);
-      out += llvm::hexdigit(u & 15, /*LowerCase=*/true);
-    } else {
-      out += c;
-    }
-  }
-  if (text.size() > kMaxMessageLength)
-    out += "...";
-  return out;
+  return lrnn::makeOneLine(text, kMaxMessageLength);
 }
 
 namespace {
@@ -241,64 +225,6 @@ private:
 };
 } // namespace
 
-/// The MLIR parser recurses once per level of nested brackets (regions,
-/// attributes, types, locations) without a limit, so a crafted file could
-/// overflow the stack. Programs nest about ten levels deep.
-static constexpr size_t kMaxNesting = 256;
-
-/// The position (0-based) in `text` where brackets first nest deeper than
-/// kMaxNesting, if they do. The scan stays on the safe side of the lexer:
-/// string literals (which end at a newline, as the lexer's do) and comments
-/// are skipped, a closer only closes its own kind of opener, and the '>' of
-/// '->' closes nothing.
-static std::optional<size_t> findExcessiveNesting(StringRef text) {
-  llvm::SmallVector<char, 16> open;
-  for (size_t i = 0, e = text.size(); i < e; ++i) {
-    char c = text[i];
-    if (c == '"') {
-      for (++i; i < e && text[i] != '"' && text[i] != '\n'; ++i)
-        if (text[i] == '\\' && i + 1 < e && text[i + 1] != '\n')
-          ++i;
-      continue;
-    }
-    if (c == '/' && i + 1 < e && text[i + 1] == '/') {
-      i = text.find('\n', i);
-      if (i == StringRef::npos)
-        break;
-      continue;
-    }
-    char closes = 0;
-    switch (c) {
-    case '(':
-    case '[':
-    case '{':
-    case '<':
-      open.push_back(c);
-      if (open.size() > kMaxNesting)
-        return i;
-      continue;
-    case ')':
-      closes = '(';
-      break;
-    case ']':
-      closes = '[';
-      break;
-    case '}':
-      closes = '{';
-      break;
-    case '>':
-      if (i > 0 && text[i - 1] == '-')
-        continue;
-      closes = '<';
-      break;
-    default:
-      continue;
-    }
-    if (!open.empty() && open.back() == closes)
-      open.pop_back();
-  }
-  return std::nullopt;
-}
 
 /// A canonical unsigned decimal of at most `maxDigits` digits (no sign, no
 /// leading zero) that fits `value`.
@@ -381,14 +307,14 @@ lrnn::loihi2::readProgramFile(StringRef bytes, StringRef name,
     return fail("checksum mismatch: header says " + expectedCrc +
                 ", payload has " + actualCrc + " (corrupt file)");
 
-  if (std::optional<size_t> at = findExcessiveNesting(payload)) {
+  if (std::optional<size_t> at = findExcessiveNesting(payload, kMaxMlirNesting)) {
     StringRef before = payload.take_front(*at);
     size_t lineStart = before.rfind('\n');
     size_t column = lineStart == StringRef::npos ? *at + 1 : *at - lineStart;
     return fail("invalid MLIR at line " +
                 Twine(header.getLineCount() + before.count('\n') + 1) +
                 ", column " + Twine(column) + ": brackets nested deeper than " +
-                Twine(kMaxNesting) + " levels");
+                Twine(kMaxMlirNesting) + " levels");
   }
 
   // Parse a copy whose header lines are blank, so that the locations of the

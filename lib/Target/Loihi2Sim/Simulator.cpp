@@ -1103,9 +1103,15 @@ static void transposeInt32(const int32_t *from, int64_t fromStride,
 // The synapse and instruction loops are element-wise; with AVX2 or AVX-512
 // (x86-64-v4 adds 64-bit multiplies) they vectorise. Clones for those ISAs are picked at run time, so the
 // binary still runs anywhere.
+// Clang (the fuzz build) emits calls to inline functions from the clones
+// without their definitions; it gets the plain function.
+#if defined(__clang__)
+#define LRNN_SIM_CLONES
+#else
 #define LRNN_SIM_CLONES                                                        \
   __attribute__((                                                              \
       target_clones("arch=x86-64-v4", "avx512f", "avx2", "default")))
+#endif
 
 /// Stores step `t`'s values `a` of a sender into its stream's staging rows
 /// and counts the messages they make (one per non-zero value and
@@ -1313,7 +1319,11 @@ Simulator::Impl::executeAs(SimGroup &g, ArrayRef<Instruction> code, int64_t t,
     }
     case Opcode::Shl: {
       int64_t s = ins.imm;
-      T lim = T(int64_t(m) >> s), scale = T(int64_t(1) << std::min<int64_t>(s, 30));
+      // 2^s itself (shifts reach neuron_alu_bits - 1); with int32
+      // registers the bounds proved at load keep s <= 30 where it matters.
+      T lim = T(int64_t(m) >> s),
+        scale = T(int64_t(1) << std::min<int64_t>(
+                      s, std::numeric_limits<T>::digits - 1));
       for (int64_t i = 0; i < n; ++i)
         d[i] = a[i] > lim ? m : a[i] < -lim ? -m : T(a[i] * scale);
       break;

@@ -78,7 +78,7 @@ loihi2.program @p attributes {system = "oheo-gulch", mode = "pipelined"} {
 // -----
 
 loihi2.program @p attributes {system = "oheo-gulch", mode = "pipelined"} {
-  // expected-error @+1 {{ports must be non-negative, got -1}}
+  // expected-error @+1 {{ports must be within 0..256, got -1}}
   loihi2.neuron_group @g attributes {size = 1, ports = -1, state = []} {
     loihi2.mc.yield
   }
@@ -352,7 +352,7 @@ loihi2.program @p attributes {system = "oheo-gulch", mode = "pipelined"} {
   loihi2.neuron_group @g attributes {size = 1, state = []} {
     loihi2.mc.yield
   }
-  // expected-error @+1 {{delay must be non-negative, got -1}}
+  // expected-error @+1 {{delay must be within 0..1024, got -1}}
   loihi2.synapse_block @w {source = @u, target = @g, port = 0, weights = dense<1> : tensor<1x1xi8>, weight_exp = 0, delay = -1}
 }
 

@@ -170,17 +170,6 @@ std::vector<int64_t> fixed::computeLutNodes(LutFunction function,
   return nodes;
 }
 
-int64_t fixed::evaluateLut(llvm::ArrayRef<int64_t> nodes,
-                           const LutParams &params, bool identityAbove,
-                           int64_t q, int inputExponent, int outputExponent,
-                           unsigned width, unsigned accumulatorBits,
-                           int64_t &count) {
-  int64_t result;
-  evaluateLut(nodes, params, identityAbove, &q, &result, 1, inputExponent,
-              outputExponent, width, accumulatorBits, count);
-  return result;
-}
-
 // Branch-free over the codes, so that the loop vectorises (gathers of the
 // nodes); clones for AVX2 and AVX-512 are picked at run time.
 __attribute__((target_clones("arch=x86-64-v4", "avx512f", "avx2", "default")))
@@ -255,4 +244,16 @@ void fixed::evaluateLut(llvm::ArrayRef<int64_t> nodes, const LutParams &params,
     saturated += useIdentity ? identityOver : tableOver;
   }
   count += saturated;
+}
+
+// After the multiversioned definition: clang refuses a use before it.
+int64_t fixed::evaluateLut(llvm::ArrayRef<int64_t> nodes,
+                           const LutParams &params, bool identityAbove,
+                           int64_t q, int inputExponent, int outputExponent,
+                           unsigned width, unsigned accumulatorBits,
+                           int64_t &count) {
+  int64_t result;
+  evaluateLut(nodes, params, identityAbove, &q, &result, 1, inputExponent,
+              outputExponent, width, accumulatorBits, count);
+  return result;
 }

@@ -15,6 +15,7 @@
 #include "lrnn/Dialect/LRNN/Transforms/Passes.h"
 
 #include "mlir/IR/IRMapping.h"
+#include "mlir/IR/Verifier.h"
 
 #include <cmath>
 
@@ -534,15 +535,33 @@ LogicalResult Quantizer::run() {
       return failure();
     }
   }
+  // Every integer op must verify before anything is committed: the
+  // verifiers prove that no intermediate exceeds the accumulator, which
+  // exponents chosen for extreme calibrated ranges (or weights) can break.
+  // The interpreters and backends rely on that proof.
+  int64_t inSize = model.getInputType().getDimSize(0);
+  auto inType = fixedVector(inSize, exponents[input]);
+  Type floatInType = input.getType();
+  IntegerAttr floatAcc = model.getAccumulatorBitsAttr();
+  input.setType(inType);
+  model.setAccumulatorBits(s.accBits);
+  for (Operation *newOp : created)
+    if (failed(mlir::verify(newOp))) {
+      input.setType(floatInType);
+      if (floatAcc)
+        model.setAccumulatorBitsAttr(floatAcc);
+      else
+        model.removeAccumulatorBitsAttr();
+      for (Operation *op : llvm::reverse(created))
+        op->erase();
+      return failure();
+    }
   // Commit: the output, the signature, then the float ops.
   auto output = cast<OutputOp>(body.getTerminator());
   Value result = mapped(output.getValue());
   output.getValueMutable().assign(result);
   for (Operation *op : llvm::reverse(old))
     op->erase();
-  int64_t inSize = model.getInputType().getDimSize(0);
-  auto inType = fixedVector(inSize, exponents[input]);
-  input.setType(inType);
   model.setFunctionType(
       FunctionType::get(context, {inType}, {result.getType()}));
   model.setAccumulatorBits(s.accBits);

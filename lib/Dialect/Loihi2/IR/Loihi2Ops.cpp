@@ -57,6 +57,16 @@ const TargetDescription &ProgramOp::getTargetDescription() {
 }
 
 /// The description `op` is checked against.
+// Limits on sizes a program may claim, far above what the lowering makes
+// (host ports of d_input values, a few ports and outputs per group, delays
+// of a few steps, latencies of a few steps per layer): the simulator
+// allocates in proportion to each, so an absurd value in a program file
+// must be refused here rather than exhaust memory there.
+static constexpr int64_t kMaxHostPortSize = int64_t(1) << 20;
+static constexpr int64_t kMaxPortsOrOutputs = 256;
+static constexpr int64_t kMaxDelaySteps = 1024;
+static constexpr int64_t kMaxOutputLatency = int64_t(1) << 20;
+
 static const TargetDescription &target(Operation *op) {
   if (auto program = dyn_cast<ProgramOp>(op))
     return program.getTargetDescription();
@@ -237,6 +247,9 @@ LogicalResult ProgramOp::verifyRegions() {
 LogicalResult InputOp::verify() {
   if (getSize() < 1)
     return emitOpError() << "size must be at least 1, got " << getSize();
+  if (getSize() > kMaxHostPortSize)
+    return emitOpError() << "size " << getSize() << " exceeds the limit of "
+                         << kMaxHostPortSize << " values per step";
   int64_t payload = target(*this).messagePayloadBits;
   if (getWidth() < 1 || getWidth() > payload)
     return emitOpError() << "width " << getWidth() << " is outside 1.."
@@ -269,6 +282,10 @@ LogicalResult OutputOp::verify() {
   if (getLatency() < 0)
     return emitOpError() << "latency must be non-negative, got "
                          << getLatency();
+  if (getLatency() > kMaxOutputLatency)
+    return emitOpError() << "latency " << getLatency()
+                         << " exceeds the limit of " << kMaxOutputLatency
+                         << " steps";
   return success();
 }
 
@@ -317,11 +334,12 @@ LogicalResult NeuronGroupOp::verify() {
                            << system->name << "' holds (" << capacity
                            << " neurons)";
   }
-  if (getPorts() < 0)
-    return emitOpError() << "ports must be non-negative, got " << getPorts();
-  if (getOutputs() < 0)
-    return emitOpError() << "outputs must be non-negative, got "
-                         << getOutputs();
+  if (getPorts() < 0 || getPorts() > kMaxPortsOrOutputs)
+    return emitOpError() << "ports must be within 0.." << kMaxPortsOrOutputs
+                         << ", got " << getPorts();
+  if (getOutputs() < 0 || getOutputs() > kMaxPortsOrOutputs)
+    return emitOpError() << "outputs must be within 0.." << kMaxPortsOrOutputs
+                         << ", got " << getOutputs();
   if (getStart() < 0)
     return emitOpError() << "start must be non-negative, got " << getStart();
 
@@ -490,8 +508,9 @@ LogicalResult SynapseBlockOp::verify() {
                          << " is outside the target's weight_exponent range "
                          << desc.weightExponentMin << ".."
                          << desc.weightExponentMax;
-  if (getDelay() < 0)
-    return emitOpError() << "delay must be non-negative, got " << getDelay();
+  if (getDelay() < 0 || getDelay() > kMaxDelaySteps)
+    return emitOpError() << "delay must be within 0.." << kMaxDelaySteps
+                         << ", got " << getDelay();
   // Checked before the weights are read: a dense block stores every synapse,
   // so its width is each neuron's fan-in.
   if (!isa<lrnn::SparseMatrixAttr>(getWeights()) &&

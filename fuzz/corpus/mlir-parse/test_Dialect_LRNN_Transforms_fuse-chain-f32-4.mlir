@@ -1,0 +1,6 @@
+lrnn.model @bias_underflow(%u: tensor<2xf32>) -> tensor<2xf32> {
+  %a = lrnn.project %u weight(dense<[[1.0, 0.0], [0.0, 1.0]]> : tensor<2x2xf32>) bias(dense<[1.0e-30, 0.0]> : tensor<2xf32>) : tensor<2xf32> -> tensor<2xf32>
+  // expected-remark @+1 {{kept separate from the preceding lrnn.project: folded bias entry 0 = 1e-50 underflows f32}}
+  %b = lrnn.project %a weight(dense<[[1.0e-20, 0.0], [0.0, 1.0]]> : tensor<2x2xf32>) : tensor<2xf32> -> tensor<2xf32>
+  lrnn.output %b : tensor<2xf32>
+}

@@ -1,0 +1,5 @@
+lrnn.model @weight_im_exp(%u: tensor<2x!lrnn.fixed<16, 12>>) -> tensor<1x!lrnn.fixed<16, 12>> attributes {accumulator_bits = 32 : i32} {
+  // expected-error @+1 {{'lrnn.qcomplex_project' op weight_im_exp = -129 is outside [-128, 127]}}
+  %r, %i = lrnn.qcomplex_project %u re(dense<1> : tensor<1x2xi8> exp 0) im(dense<1> : tensor<1x2xi8> exp -129) : tensor<2x!lrnn.fixed<16, 12>> -> tensor<1x!lrnn.fixed<16, 12>>
+  lrnn.output %r : tensor<1x!lrnn.fixed<16, 12>>
+}

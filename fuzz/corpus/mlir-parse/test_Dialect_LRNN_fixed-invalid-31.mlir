@@ -1,0 +1,5 @@
+lrnn.model @sparse_out_of_range(%u: tensor<2x!lrnn.fixed<16, 12>>) -> tensor<1x!lrnn.fixed<16, 12>> attributes {accumulator_bits = 32 : i32} {
+  // expected-error @+1 {{'lrnn.qproject' op weight: sparse position (0, 5) is out of range for a 1x2 matrix}}
+  %y = lrnn.qproject %u weight(#lrnn.sparse<[1, 2], nnz = 1, density = 0.5, indices = dense<[[0, 5]]> : tensor<1x2xi32>, values = dense<[3]> : tensor<1xi8>> exp 0) : tensor<2x!lrnn.fixed<16, 12>> -> tensor<1x!lrnn.fixed<16, 12>>
+  lrnn.output %y : tensor<1x!lrnn.fixed<16, 12>>
+}

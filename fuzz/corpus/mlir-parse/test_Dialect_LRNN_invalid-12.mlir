@@ -1,0 +1,4 @@
+// expected-error @+1 {{'lrnn.model' op input and output must be non-empty 1-D static tensors of f32 or !lrnn.fixed, got '(tensor<2xf32>) -> tensor<0xf32>'}}
+lrnn.model @empty_output(%u: tensor<2xf32>) -> tensor<0xf32> {
+  lrnn.output %u : tensor<2xf32>
+}

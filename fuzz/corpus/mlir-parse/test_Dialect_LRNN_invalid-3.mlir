@@ -1,0 +1,4 @@
+// expected-error @+1 {{'lrnn.model' op input and output must be non-empty 1-D static tensors of f32 or !lrnn.fixed, got '(tensor<2xf64>) -> tensor<2xf32>'}}
+lrnn.model @f64_input(%u: tensor<2xf64>) -> tensor<2xf32> {
+  lrnn.output %u : tensor<2xf64>
+}

@@ -1,0 +1,6 @@
+loihi2.program @p attributes {system = "oheo-gulch", mode = "pipelined"} {
+  // expected-error @+1 {{placement ranges overlap at neuron 2}}
+  loihi2.neuron_group @g attributes {size = 4, state = [], placement = [{chip = 0, core = 1, first = 2, count = 2}, {chip = 0, core = 0, first = 0, count = 3}]} {
+    loihi2.mc.yield
+  }
+}

@@ -1,0 +1,4 @@
+loihi2.program @p attributes {system = "oheo-gulch", mode = "pipelined"} {
+  // expected-error @+1 {{size must be at least 1, got 0}}
+  loihi2.output @y {source = @g, size = 0}
+}

@@ -1,0 +1,8 @@
+loihi2.program @p attributes {system = "oheo-gulch", mode = "pipelined"} {
+  loihi2.neuron_group @g attributes {size = 1, state = []} {
+    %x = loihi2.mc.const 1
+    // expected-error @+1 {{expected 5 nodes (N = 4), got 3}}
+    %y = loihi2.mc.lut "f" %x nodes [0, 1, 2] range_log2 1 segment_log2 0 node_exp 15 in_exp 0 out_exp 0 width 16 acc_bits 32
+    loihi2.mc.yield
+  }
+}

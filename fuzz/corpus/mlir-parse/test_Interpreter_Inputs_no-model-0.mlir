@@ -1,0 +1,5 @@
+// A file without a model (used by ../run-errors.mlir).
+
+func.func @not_a_model() {
+  return
+}
