@@ -157,7 +157,7 @@ struct Simulator::Impl {
   unsigned inputWidth = 16;
   int inputExp = 0, outputExp = 0;
   int32_t inputStream = -1, outputStream = -1, outputGroup = 0;
-  double inputTransitNs = 0, outputTransitNs = 0, barrierNs = 0;
+  double outputTransitNs = 0, barrierNs = 0;
   int64_t chipsUsed = 1;
   std::vector<Stream> streams;
   std::vector<SimGroup> groups; ///< in execution order
